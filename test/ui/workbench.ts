@@ -1,0 +1,73 @@
+/**
+ * One real workbench shared by the UI tests: the packaged .vsix installed into code-server the way
+ * a user installs it, a workspace pointed at the local fake arXiv, and headless Chromium on it.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { projectRoot, testOutputDir } from '../support/paths';
+import { launchBrowser, openPage, waitForWorkbench } from '../harness/browser';
+import { ensureCodeServer, installVsix, startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { startFakeArxivProcess, type FakeArxivProcess } from '../harness/fakeArxivProcess';
+import { prepareWorkspace } from '../harness/workspace';
+
+export const uiOutputDir = path.join(testOutputDir, 'ui');
+
+export interface Workbench {
+  page: Page;
+  server: RunningCodeServer;
+  arxiv: FakeArxivProcess;
+  workspace: string;
+  browser: Browser;
+}
+
+let current: Promise<Workbench> | undefined;
+let log: fs.WriteStream | undefined;
+
+export function workbench(): Promise<Workbench> {
+  current ??= start();
+  return current;
+}
+
+async function start(): Promise<Workbench> {
+  fs.rmSync(uiOutputDir, { recursive: true, force: true });
+  fs.mkdirSync(uiOutputDir, { recursive: true });
+  log = fs.createWriteStream(path.join(uiOutputDir, 'workbench.log'));
+  const write = (line: string) => log?.write(line + '\n');
+
+  const vsix = path.join(uiOutputDir, 'paper-practice.vsix');
+  execFileSync(path.join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const bin = ensureCodeServer();
+  const arxiv = await startFakeArxivProcess(write);
+  const workspace = prepareWorkspace('ui', { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl });
+  const stateDir = fs.mkdtempSync(path.join(path.dirname(workspace), 'state-'));
+  fs.mkdirSync(path.join(stateDir, 'extensions'), { recursive: true });
+  installVsix(bin, path.join(stateDir, 'extensions'), vsix);
+  const server = await startCodeServer(bin, { workspace, stateDir, log: (l) => write(`[code-server] ${l}`) });
+  const browser = await launchBrowser();
+  const page = await openPage(browser, (l) => write(`[workbench] ${l}`));
+  await page.goto(server.workbenchUrl());
+  await waitForWorkbench(page);
+  return { page, server, arxiv, workspace, browser };
+}
+
+export async function stopWorkbench(): Promise<void> {
+  if (!current) return;
+  const wb = await current.catch(() => undefined);
+  current = undefined;
+  if (!wb) return;
+  await wb.browser.close();
+  await wb.server.stop();
+  await wb.arxiv.stop();
+  log?.end();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(uiOutputDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
