@@ -1,27 +1,19 @@
 import * as assert from 'assert';
 import type { PaperDetails } from '../../../src/core/arxiv/types';
 import { renderPaperPage, type PaperPageModel } from '../../../src/core/detail/paperPage';
+import { makePaper } from '../../support/paperFactory';
 
 function paper(overrides: Partial<PaperDetails> = {}): PaperDetails {
-  return {
-    id: '2604.26951',
+  return makePaper({
     version: 2,
     title: 'Bounds of order $1/\\sqrt{n}$ for learning',
     summary: 'First paragraph with $\\ln\\ln T$.\n\nSecond paragraph.',
     authors: [{ name: 'Jörg Pintér', affiliations: ['ETH Zürich'] }],
-    published: '2026-04-29T17:59:59.000Z',
     updated: '2026-04-30T10:00:00.000Z',
-    primaryCategory: 'cs.LG',
     categories: ['cs.LG', 'math.OC'],
     comment: '12 pages',
-    journalRef: null,
-    doi: null,
-    links: { abs: 'https://arxiv.org/abs/2604.26951v2', pdf: 'https://arxiv.org/pdf/2604.26951v2', doi: null },
-    announceType: null,
-    otherClassifications: [],
-    license: null,
     ...overrides,
-  };
+  });
 }
 
 const assets = { cspSource: 'vscode-resource:', nonce: 'abc123', styleUri: 'style.css', scriptUri: 'detail.js' };
