@@ -1,27 +1,54 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands';
+import { DetailPanels } from './vscode/detail/detailPanels';
+import { FeedRefresher } from './vscode/feeds/feedRefresher';
+import { scheduleDailyRefresh } from './vscode/feeds/dailySchedule';
+import { LibraryService } from './vscode/library/libraryService';
+import { createPaperSaver } from './vscode/library/paperSaver';
 import { createLogger } from './vscode/logger';
+import { Services } from './vscode/services';
 import { registerViews, type Views } from './vscode/views/registerViews';
 
-/**
- * Entry point for the extension host. Activation stays cheap: it wires views and commands and
- * defers all arXiv and library work until a view or command asks for it.
- */
-/** What activate() returns: the live views, so integration tests can observe them. */
+/** What activate() returns: the live views and services, so integration tests can observe them. */
 export interface PaperPracticeExports {
   views: Views;
+  library: LibraryService;
+  detail: DetailPanels;
+  services: Services;
 }
 
+/**
+ * Entry point for the extension host. Activation stays cheap: it wires views and commands; the
+ * library loads when its view is shown, and arXiv is contacted only when asked.
+ */
 export function activate(context: vscode.ExtensionContext): PaperPracticeExports {
   const started = performance.now();
   const logger = createLogger();
-  context.subscriptions.push(logger);
+  const services = new Services(context, logger);
+  const library = new LibraryService(context, logger);
+  const detail = new DetailPanels(context.extensionUri, library);
+  context.subscriptions.push(logger, services, library, detail);
 
-  const views = registerViews(context);
-  registerCommands(context, { logger, views });
+  // Saving is needed by the views (drag and drop) and by commands; one implementation serves both.
+  const saver = createPaperSaver(library, logger);
+  const views = registerViews(context, {
+    services,
+    library,
+    savePapers: saver.savePapers,
+    moveEntries: async (ids, target) => {
+      const store = await library.get();
+      for (const id of ids) {
+        if (target.status) await store?.update(id, { status: target.status });
+        else if (target.tag !== undefined) await store?.update(id, target.tag ? { addTags: [target.tag] } : { tags: [] });
+      }
+    },
+  });
+  const refresher = new FeedRefresher(services, logger, () => views.feeds.refresh());
+  registerCommands(context, { logger, services, library, views, detail, refresher, saver });
+  context.subscriptions.push(scheduleDailyRefresh(refresher, logger));
 
   logger.info(`Paper Practice activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { views };
+  return { views, library, detail, services };
 }
 
 export function deactivate(): void {

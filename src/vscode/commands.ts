@@ -1,11 +1,26 @@
 import * as vscode from 'vscode';
+import type { PaperDetails } from '../core/arxiv/types';
+import type { DetailPanels } from './detail/detailPanels';
+import { reportError, signalOf } from './errors';
+import { feedCommands } from './feeds/feedCommands';
+import type { FeedRefresher } from './feeds/feedRefresher';
+import { libraryCommands } from './library/libraryCommands';
+import type { LibraryService } from './library/libraryService';
+import type { PaperSaver } from './library/paperSaver';
 import type { Logger } from './logger';
-import type { Views } from './views/registerViews';
+import { paperForEntry, paperIdOf, paperOf } from './paperArgs';
 import { createPracticeFolder } from './practiceFolder';
+import type { Services } from './services';
+import type { Views } from './views/registerViews';
 
 export interface CommandServices {
   logger: Logger;
+  services: Services;
+  library: LibraryService;
   views: Views;
+  detail: DetailPanels;
+  refresher: FeedRefresher;
+  saver: PaperSaver;
 }
 
 type Handler = (...args: unknown[]) => unknown;
@@ -14,17 +29,56 @@ type Handler = (...args: unknown[]) => unknown;
  * The one place that registers commands. Every id here is contributed in package.json, and the
  * integration tests check the two lists agree.
  */
-export function registerCommands(context: vscode.ExtensionContext, services: CommandServices): void {
+export function registerCommands(context: vscode.ExtensionContext, s: CommandServices): void {
+  const openPaper = async (arg?: unknown): Promise<void> => {
+    const paper = await resolvePaper(s, arg);
+    if (!paper) return;
+    s.detail.show(paper);
+    const seen = await s.services.seen();
+    if (seen.isUnseen(paper.id, paper.version)) {
+      await seen.markSeen([paper]);
+      s.views.feeds.refresh();
+    }
+  };
+
   const handlers: Record<string, Handler> = {
     'paperPractice.openSettings': (setting?: unknown) =>
-      vscode.commands.executeCommand(
-        'workbench.action.openSettings',
-        typeof setting === 'string' ? setting : '@ext:paper-practice.paper-practice',
-      ),
-    'paperPractice.showLog': () => services.logger.show(true),
-    'paperPractice.createPracticeFolder': () => createPracticeFolder(services.logger),
+      vscode.commands.executeCommand('workbench.action.openSettings', typeof setting === 'string' ? setting : '@ext:paper-practice.paper-practice'),
+    'paperPractice.showLog': () => s.logger.show(true),
+    'paperPractice.createPracticeFolder': () => createPracticeFolder(s.logger),
+    'paperPractice.openPaper': openPaper,
+    'paperPractice.openPdf': async (arg?: unknown) => {
+      const paper = await resolvePaper(s, arg);
+      if (paper) await vscode.env.openExternal(vscode.Uri.parse(paper.links.pdf));
+    },
+    ...feedCommands({ services: s.services, logger: s.logger, tree: s.views.feeds, refresher: s.refresher, openPaper, savePapers: (papers) => s.saver.savePapers(papers) }),
+    ...libraryCommands({ services: s.services, library: s.library, logger: s.logger, tree: s.views.library, setGroupBy: s.views.setLibraryGroupBy, saver: s.saver }),
   };
   for (const [id, handler] of Object.entries(handlers)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  }
+}
+
+/** The paper a command means: carried by the argument, in the library, in the feed cache, or on arXiv. */
+async function resolvePaper(s: CommandServices, arg: unknown): Promise<PaperDetails | undefined> {
+  const carried = paperOf(arg);
+  if (carried) return carried;
+  const id = paperIdOf(arg);
+  if (!id) return undefined;
+  const entry = (await s.library.get())?.get(id);
+  if (entry) return paperForEntry(entry);
+  const cached = s.views.feeds.papersOf().find((p) => p.id === id);
+  if (cached) return cached;
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Fetching arXiv:${id}`, cancellable: true },
+      (_p, token) => s.services.arxiv.getByIds([id], { signal: signalOf(token), staleOnError: true }),
+    );
+    const paper = Object.values(result.papers)[0];
+    if (!paper) void vscode.window.showWarningMessage(`arXiv has no paper ${id}.`);
+    return paper;
+  } catch (e) {
+    reportError(s.logger, `Opening ${id} failed`, e);
+    return undefined;
   }
 }

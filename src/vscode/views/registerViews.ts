@@ -1,4 +1,10 @@
 import * as vscode from 'vscode';
+import type { PaperDetails } from '../../core/arxiv/types';
+import type { PaperStatus } from '../../core/library/record';
+import { FeedsTreeProvider } from '../feeds/feedsTree';
+import type { LibraryService } from '../library/libraryService';
+import { LibraryTreeProvider, type GroupBy } from '../library/libraryTree';
+import type { Services } from '../services';
 import { EmptyTreeProvider } from './emptyTreeProvider';
 
 /** View ids contributed in package.json; one place so code and tests agree on them. */
@@ -12,22 +18,52 @@ export type ViewName = keyof typeof VIEW_IDS;
 
 export interface Views {
   trees: Record<ViewName, vscode.TreeView<unknown>>;
+  feeds: FeedsTreeProvider;
+  library: LibraryTreeProvider;
+  setLibraryGroupBy(groupBy: GroupBy): void;
 }
 
-export function registerViews(context: vscode.ExtensionContext): Views {
-  const make = (id: string): vscode.TreeView<unknown> => {
-    const view = vscode.window.createTreeView(id, {
-      treeDataProvider: new EmptyTreeProvider(),
-      showCollapseAll: false,
-    });
-    context.subscriptions.push(view);
-    return view;
+export interface ViewDeps {
+  services: Services;
+  library: LibraryService;
+  savePapers: (papers: PaperDetails[], status: PaperStatus) => Promise<void>;
+  moveEntries: (ids: string[], target: { status?: PaperStatus; tag?: string | null }) => Promise<void>;
+}
+
+export function registerViews(context: vscode.ExtensionContext, deps: ViewDeps): Views {
+  const feeds = new FeedsTreeProvider(deps.services, deps.library);
+  const library = new LibraryTreeProvider(deps.library, deps.savePapers, deps.moveEntries);
+
+  const feedsView = vscode.window.createTreeView(VIEW_IDS.feeds, { treeDataProvider: feeds, dragAndDropController: feeds, canSelectMany: true, showCollapseAll: true });
+  const libraryView = vscode.window.createTreeView(VIEW_IDS.library, { treeDataProvider: library, dragAndDropController: library, canSelectMany: true, showCollapseAll: true });
+  const practiceView = vscode.window.createTreeView(VIEW_IDS.practice, { treeDataProvider: new EmptyTreeProvider() });
+
+  feeds.onTotals = (unseen) => {
+    feedsView.badge = unseen ? { value: unseen, tooltip: `${unseen} new paper${unseen === 1 ? '' : 's'}` } : undefined;
   };
+  const setLibraryGroupBy = (groupBy: GroupBy) => {
+    library.groupBy = groupBy;
+    void vscode.commands.executeCommand('setContext', 'paperPractice.libraryGroupBy', groupBy);
+    library.refresh();
+  };
+  void vscode.commands.executeCommand('setContext', 'paperPractice.libraryGroupBy', 'status');
+
+  context.subscriptions.push(
+    feedsView,
+    libraryView,
+    practiceView,
+    deps.library.onDidChange(() => {
+      library.refresh();
+      feeds.refresh(); // library status is shown on feed papers
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('paperPractice.subscriptions')) feeds.refresh();
+    }),
+  );
   return {
-    trees: {
-      feeds: make(VIEW_IDS.feeds),
-      library: make(VIEW_IDS.library),
-      practice: make(VIEW_IDS.practice),
-    },
+    trees: { feeds: feedsView, library: libraryView, practice: practiceView },
+    feeds,
+    library,
+    setLibraryGroupBy,
   };
 }

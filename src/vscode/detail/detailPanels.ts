@@ -1,0 +1,100 @@
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { PaperDetails } from '../../core/arxiv/types';
+import { renderPaperPage } from '../../core/detail/paperPage';
+import { STATUSES, STATUS_LABELS } from '../../core/library/record';
+import type { LibraryService } from '../library/libraryService';
+
+const VIEW_TYPE = 'paperPractice.paper';
+
+/** Actions the page's buttons send; each maps to the command of the same purpose. */
+const ACTION_COMMANDS: Record<string, string> = {
+  save: 'paperPractice.savePaper',
+  setStatus: 'paperPractice.setStatus',
+  openPdf: 'paperPractice.openPdf',
+  openNotes: 'paperPractice.openNotes',
+  startReplication: 'paperPractice.startReplication',
+  copyBibtex: 'paperPractice.copyBibtex',
+};
+
+/**
+ * Paper detail tabs: one webview editor per paper, reused when opened again, re-rendered when the
+ * paper's library record changes. The page is static HTML under a strict CSP; the only script
+ * posts button actions back here.
+ */
+export class DetailPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; paper: PaperDetails }>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly library: LibraryService,
+  ) {
+    this.disposables.push(library.onDidChange(() => this.panels.forEach(({ panel, paper }) => this.render(panel, paper))));
+  }
+
+  /** Paper ids with an open tab (for tests and for "reveal"). */
+  get openIds(): string[] {
+    return [...this.panels.keys()];
+  }
+
+  show(paper: PaperDetails): vscode.WebviewPanel {
+    const open = this.panels.get(paper.id);
+    if (open) {
+      open.paper = paper.version >= open.paper.version ? paper : open.paper;
+      this.render(open.panel, open.paper);
+      open.panel.reveal();
+      return open.panel;
+    }
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, shortTitle(paper.title), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [media],
+    });
+    panel.iconPath = vscode.Uri.joinPath(media, 'paper-practice.svg');
+    const entry = { panel, paper };
+    this.panels.set(paper.id, entry);
+    panel.onDidDispose(() => this.panels.delete(paper.id));
+    panel.webview.onDidReceiveMessage((message: { action?: string; value?: string }) => {
+      const command = message.action ? ACTION_COMMANDS[message.action] : undefined;
+      if (!command) return;
+      const args: unknown[] = [entry.paper];
+      if (message.action === 'setStatus' && message.value) args.push(message.value);
+      void vscode.commands.executeCommand(command, ...args);
+    });
+    this.render(panel, paper);
+    return panel;
+  }
+
+  private render(panel: vscode.WebviewPanel, paper: PaperDetails): void {
+    const webview = panel.webview;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const record = this.library.loaded?.get(paper.id)?.record;
+    panel.title = shortTitle(paper.title);
+    webview.html = renderPaperPage(
+      {
+        paper,
+        status: record ? record.status : null,
+        statuses: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+        tags: record?.tags ?? [],
+      },
+      {
+        cspSource: webview.cspSource,
+        nonce: randomBytes(16).toString('base64'),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'detail.css')).toString(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'detail.js')).toString(),
+      },
+    );
+  }
+
+  dispose(): void {
+    this.panels.forEach(({ panel }) => panel.dispose());
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function shortTitle(title: string): string {
+  const flat = title.replace(/\s+/g, ' ').trim();
+  return flat.length > 48 ? `${flat.slice(0, 47)}…` : flat;
+}

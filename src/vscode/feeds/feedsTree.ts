@@ -1,0 +1,196 @@
+import * as vscode from 'vscode';
+import type { PaperDetails } from '../../core/arxiv/types';
+import { groupByDay, type SubscriptionCache } from '../../core/feeds/feedCache';
+import { excerpt, formatDay, shortAuthors } from '../../core/feeds/paperLabels';
+import type { SeenStore } from '../../core/feeds/seenStore';
+import { subscriptionKey, type Subscription } from '../../core/feeds/subscriptions';
+import { STATUS_LABELS } from '../../core/library/record';
+import type { LibraryService } from '../library/libraryService';
+import type { Services } from '../services';
+import { settings } from '../settings';
+import { LIBRARY_MIME, statusIcon } from '../library/libraryTree';
+
+export type FeedsNode =
+  | { kind: 'subscription'; subscription: Subscription; index: number; cache: SubscriptionCache; unseen: number }
+  | { kind: 'message'; text: string; icon: string; tooltip?: string; command?: vscode.Command }
+  | { kind: 'day'; key: string; day: string; papers: PaperDetails[]; unseen: number; newest: boolean }
+  | { kind: 'paper'; key: string; paper: PaperDetails };
+
+/**
+ * The Feeds view: each subscription, its papers by announcement day, unseen ones marked, with the
+ * library status of papers already saved. Data comes from the feed cache only; refreshing is a
+ * command, so opening the view never waits on the network.
+ */
+export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vscode.TreeDragAndDropController<FeedsNode> {
+  readonly dragMimeTypes = [LIBRARY_MIME];
+  readonly dropMimeTypes: string[] = [];
+  private readonly changed = new vscode.EventEmitter<FeedsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private caches = new Map<string, SubscriptionCache>();
+  private seen: SeenStore | undefined;
+  /** Called with the number of unseen papers across subscriptions whenever the roots are read. */
+  onTotals: ((unseen: number) => void) | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly library: LibraryService,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: FeedsNode): Promise<FeedsNode[]> {
+    if (!node) return this.roots();
+    if (node.kind === 'subscription') return this.subscriptionChildren(node);
+    if (node.kind === 'day') return node.papers.map((paper) => ({ kind: 'paper', key: node.key, paper }));
+    return [];
+  }
+
+  private async roots(): Promise<FeedsNode[]> {
+    const { subscriptions, problems } = settings.subscriptions();
+    this.seen = await this.services.seen();
+    const nodes: FeedsNode[] = problems.map((p) => ({
+      kind: 'message',
+      text: p,
+      icon: 'warning',
+      command: { title: 'Open Settings', command: 'paperPractice.openSettings', arguments: ['paperPractice.subscriptions'] },
+    }));
+    let total = 0;
+    for (const [index, subscription] of subscriptions.entries()) {
+      const key = subscriptionKey(subscription);
+      const cache = await this.services.feeds.load(key);
+      this.caches.set(key, cache);
+      const unseen = cache.papers.filter((p) => this.isUnseen(p.paper)).length;
+      total += unseen;
+      nodes.push({ kind: 'subscription', subscription, index, cache, unseen });
+    }
+    this.onTotals?.(total);
+    return nodes;
+  }
+
+  private subscriptionChildren(node: Extract<FeedsNode, { kind: 'subscription' }>): FeedsNode[] {
+    const out: FeedsNode[] = [];
+    const { cache } = node;
+    if (cache.lastError) {
+      out.push({
+        kind: 'message',
+        icon: 'error',
+        text: `Refresh failed: ${cache.lastError.message}`,
+        tooltip: `${cache.lastError.message}\n${cache.papers.length ? 'Showing the papers cached before.' : ''}`,
+        command: { title: 'Retry', command: 'paperPractice.refreshSubscription', arguments: [node] },
+      });
+    }
+    if (!cache.refreshedAt && !cache.lastError) {
+      out.push({ kind: 'message', icon: 'refresh', text: 'Not fetched yet: refresh to load papers', command: { title: 'Refresh', command: 'paperPractice.refreshSubscription', arguments: [node] } });
+    } else if (cache.emptyAnnouncement) {
+      out.push({ kind: 'message', icon: 'calendar', text: 'No announcements today (arXiv announces Sunday to Thursday)' });
+    }
+    const key = subscriptionKey(node.subscription);
+    groupByDay(cache.papers).forEach((group, i) => {
+      const papers = group.papers.map((p) => p.paper);
+      out.push({ kind: 'day', key, day: group.day, papers, unseen: papers.filter((p) => this.isUnseen(p)).length, newest: i === 0 });
+    });
+    return out;
+  }
+
+  isUnseen(paper: PaperDetails): boolean {
+    return this.seen?.isUnseen(paper.id, paper.version) ?? false;
+  }
+
+  /** Unseen papers of one subscription (or all), for "Mark all as seen". */
+  papersOf(key?: string): PaperDetails[] {
+    const caches = key ? [this.caches.get(key)].filter((c): c is SubscriptionCache => !!c) : [...this.caches.values()];
+    return caches.flatMap((c) => c.papers.map((p) => p.paper));
+  }
+
+  getTreeItem(node: FeedsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'subscription': {
+        const item = new vscode.TreeItem(node.subscription.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `sub:${subscriptionKey(node.subscription)}`;
+        item.iconPath = new vscode.ThemeIcon(node.cache.lastError ? 'warning' : node.subscription.kind === 'category' ? 'rss' : 'search');
+        item.description = [node.unseen ? `${node.unseen} new` : '', node.cache.lastError ? 'refresh failed' : ''].filter(Boolean).join(' · ');
+        item.contextValue = `subscription.${node.subscription.kind}`;
+        const what = node.subscription.kind === 'category' ? `Daily announcements of ${node.subscription.categories.join(', ')}` : `Saved search: ${node.subscription.query}`;
+        item.tooltip = `${what}\n${node.cache.refreshedAt ? `Refreshed ${new Date(node.cache.refreshedAt).toLocaleString()}` : 'Not refreshed yet'}`;
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.icon, node.icon === 'error' || node.icon === 'warning' ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        item.tooltip = node.tooltip ?? node.text;
+        item.command = node.command;
+        item.contextValue = 'message';
+        return item;
+      }
+      case 'day': {
+        const item = new vscode.TreeItem(formatDay(node.day), node.newest ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `day:${node.key}:${node.day}`;
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        item.description = `${node.papers.length} paper${node.papers.length === 1 ? '' : 's'}${node.unseen ? ` · ${node.unseen} new` : ''}`;
+        item.contextValue = 'day';
+        return item;
+      }
+      case 'paper':
+        return this.paperItem(node);
+    }
+  }
+
+  private paperItem(node: Extract<FeedsNode, { kind: 'paper' }>): vscode.TreeItem {
+    const { paper } = node;
+    const entry = this.library.loaded?.get(paper.id);
+    const unseen = this.isUnseen(paper);
+    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `paper:${node.key}:${paper.id}`;
+    const parts = [shortAuthors(paper.authors)];
+    const kind = announceLabel(paper);
+    if (kind) parts.push(kind);
+    if (entry) {
+      parts.push(STATUS_LABELS[entry.record.status]);
+      if (entry.record.version < paper.version && unseen) parts.push(`v${paper.version} available`);
+    }
+    item.description = parts.filter(Boolean).join(' · ');
+    item.iconPath = entry
+      ? entry.record.version < paper.version && unseen
+        ? new vscode.ThemeIcon('versions', new vscode.ThemeColor('charts.orange'))
+        : statusIcon(entry.record.status)
+      : unseen
+        ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('charts.blue'))
+        : new vscode.ThemeIcon(paper.announceType?.startsWith('replace') ? 'history' : paper.announceType === 'cross' ? 'arrow-swap' : 'file');
+    item.contextValue = entry ? 'feedPaper.saved' : 'feedPaper';
+    item.accessibilityInformation = { label: `${paper.title}, ${item.description}${unseen ? ', new' : ''}` };
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.supportHtml = false;
+    tooltip.appendMarkdown(`**${escapeMarkdown(paper.title)}**\n\n`);
+    tooltip.appendText(`${paper.authors.map((a) => a.name).join(', ')}\n\n`);
+    tooltip.appendText(`arXiv:${paper.id}v${paper.version} · ${paper.primaryCategory ?? ''}${kind ? ` · ${kind}` : ''}\n\n`);
+    tooltip.appendText(excerpt(paper.summary));
+    item.tooltip = tooltip;
+    item.command = { title: 'Open Paper', command: 'paperPractice.openPaper', arguments: [paper] };
+    return item;
+  }
+
+  handleDrag(source: readonly FeedsNode[], data: vscode.DataTransfer): void {
+    const papers = source.filter((n): n is Extract<FeedsNode, { kind: 'paper' }> => n.kind === 'paper').map((n) => n.paper);
+    if (papers.length) data.set(LIBRARY_MIME, new vscode.DataTransferItem({ papers }));
+  }
+}
+
+function announceLabel(paper: PaperDetails): string {
+  switch (paper.announceType) {
+    case 'new':
+      return '';
+    case 'cross':
+      return 'cross-list';
+    case 'replace':
+    case 'replace-cross':
+      return `replaced (v${paper.version})`;
+    default:
+      return '';
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}

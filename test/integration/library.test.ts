@@ -1,0 +1,135 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { nodeFileSystem } from '../../src/core/library/nodeFileSystem';
+import { LibraryStore } from '../../src/core/library/store';
+import type { FeedsNode } from '../../src/vscode/feeds/feedsTree';
+import { LIBRARY_MIME, type LibraryNode } from '../../src/vscode/library/libraryTree';
+import { api, waitFor, workspaceRoot } from './helpers';
+
+const libraryRoot = () => path.join(workspaceRoot().fsPath, 'papers');
+
+async function feedPapers() {
+  const exports = await api();
+  const subs = (await exports.views.feeds.getChildren()).filter((n): n is Extract<FeedsNode, { kind: 'subscription' }> => n.kind === 'subscription');
+  return subs.flatMap((s) => s.cache.papers.map((p) => p.paper));
+}
+
+async function statusGroup(status: string): Promise<Extract<LibraryNode, { kind: 'status' }>> {
+  const groups = await (await api()).views.library.getChildren();
+  const group = groups.find((g): g is Extract<LibraryNode, { kind: 'status' }> => g.kind === 'status' && g.status === status);
+  if (!group) throw new Error(`no ${status} group`);
+  return group;
+}
+
+async function statusOf(id: string): Promise<string | undefined> {
+  return (await (await api()).library.get())?.get(id)?.record.status;
+}
+
+describe('Library stored as files in the workspace', function () {
+  this.timeout(60_000);
+  let first: string;
+
+  it('saves a paper from the Feeds view as papers/<id>-<slug>/notes.md with its record in front matter', async () => {
+    const paper = (await feedPapers())[0];
+    first = paper.id;
+    await vscode.commands.executeCommand('paperPractice.savePaper', { kind: 'paper', key: 'x', paper });
+    const store = await (await api()).library.get();
+    const entry = store?.get(paper.id);
+    assert.ok(entry, 'saved paper is not in the library');
+    assert.ok(entry.notePath.startsWith(libraryRoot()));
+    assert.match(path.basename(path.dirname(entry.notePath)), new RegExp(`^${paper.id.replace('.', '\\.')}-[a-z0-9-]+$`));
+    const text = fs.readFileSync(entry.notePath, 'utf8');
+    assert.match(text, new RegExp(`^---\\nid: ['"]?${paper.id.replace('.', '\\.')}`));
+    assert.match(text, /\nstatus: inbox\n/);
+    assert.strictEqual((await statusGroup('inbox')).entries.length, 1);
+  });
+
+  it('changes status by command, setting the dates and never touching the notes body', async () => {
+    const entry = (await (await api()).library.get())!.get(first)!;
+    const body = '\n# My notes\n\nThe key idea, in my words.\n';
+    fs.writeFileSync(entry.notePath, fs.readFileSync(entry.notePath, 'utf8').replace(/\n---\n[\s\S]*$/, `\n---\n${body}`));
+    await waitFor(async () => (await (await api()).library.get())?.get(first)?.body.includes('key idea'), 'the edited body to be read');
+    await vscode.commands.executeCommand('paperPractice.setStatus', first, 'reading');
+    const text = fs.readFileSync(entry.notePath, 'utf8');
+    assert.match(text, /\nstatus: reading\n/);
+    assert.match(text, /\nstarted: ['"]?\d{4}-\d{2}-\d{2}/);
+    assert.ok(text.endsWith(`\n---\n${body}`), 'the body changed');
+    assert.strictEqual((await statusGroup('reading')).entries.length, 1);
+  });
+
+  it('follows a hand edit of the front matter (file watcher)', async () => {
+    const entry = (await (await api()).library.get())!.get(first)!;
+    const text = fs.readFileSync(entry.notePath, 'utf8');
+    fs.writeFileSync(entry.notePath, text.replace('status: reading', 'status: read'));
+    await waitFor(async () => (await statusOf(first)) === 'read', 'the hand edit to reach the library');
+    assert.strictEqual((await statusGroup("read")).entries[0].record.id, first);
+  });
+
+  it('moves papers between statuses by drag and drop, and saves papers dropped from the Feeds view', async () => {
+    const exports = await api();
+    const move = new vscode.DataTransfer();
+    move.set(LIBRARY_MIME, new vscode.DataTransferItem({ ids: [first] }));
+    await exports.views.library.handleDrop(await statusGroup('to-read'), move);
+    assert.strictEqual(await statusOf(first), 'to-read');
+
+    const paper = (await feedPapers())[1];
+    const fromFeed = new vscode.DataTransfer();
+    exports.views.feeds.handleDrag([{ kind: 'paper', key: 'x', paper }], fromFeed);
+    await exports.views.library.handleDrop(await statusGroup('replicating'), fromFeed);
+    assert.strictEqual(await statusOf(paper.id), 'replicating');
+  });
+
+  it('shows library status on papers in the Feeds view', async () => {
+    const exports = await api();
+    const paper = (await feedPapers()).find((p) => p.id === first)!;
+    const item = exports.views.feeds.getTreeItem({ kind: 'paper', key: 'x', paper });
+    assert.match(String(item.description), /to read/);
+    assert.strictEqual(item.contextValue, 'feedPaper.saved');
+  });
+
+  it('never loses a change when another window writes the same note at the same time', async () => {
+    const otherWindow = new LibraryStore(nodeFileSystem, libraryRoot());
+    await otherWindow.load();
+    await Promise.all([
+      vscode.commands.executeCommand('paperPractice.setStatus', first, 'reading'),
+      otherWindow.update(first, { addTags: ['transformers'] }),
+    ]);
+    const text = fs.readFileSync(otherWindow.get(first)!.notePath, 'utf8');
+    assert.match(text, /\nstatus: reading\n/);
+    assert.match(text, /transformers/);
+    await waitFor(async () => (await (await api()).library.get())?.get(first)?.record.tags.includes('transformers'), 'the other window’s tag');
+    otherWindow.dispose();
+  });
+
+  it('reports a note with malformed front matter and leaves it untouched', async () => {
+    const store = (await (await api()).library.get())!;
+    const entry = store.get(first)!;
+    const broken = fs.readFileSync(entry.notePath, 'utf8').replace('status: reading', 'status: [reading');
+    fs.writeFileSync(entry.notePath, broken);
+    // A change arriving before the watcher has re-read the note: applied to the fresh text, it must refuse.
+    await assert.rejects(store.update(first, { status: 'read' }), (e: Error & { code?: string }) => e.code === 'malformed' && /notes\.md:\d+:/.test(e.message));
+    assert.strictEqual(fs.readFileSync(entry.notePath, 'utf8'), broken);
+    const uri = vscode.Uri.file(entry.notePath);
+    const diagnostics = await waitFor(() => vscode.languages.getDiagnostics(uri).length > 0 && vscode.languages.getDiagnostics(uri), 'a diagnostic on the broken note');
+    assert.strictEqual(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+    const groups = await (await api()).views.library.getChildren();
+    assert.strictEqual(groups[0].kind, 'problems');
+    await vscode.commands.executeCommand('paperPractice.setStatus', first, 'read');
+    assert.strictEqual(fs.readFileSync(entry.notePath, 'utf8'), broken);
+
+    fs.writeFileSync(entry.notePath, broken.replace('status: [reading', 'status: reading'));
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 'the diagnostic to clear');
+    await waitFor(async () => (await statusOf(first)) === 'reading', 'the repaired note to return');
+  });
+
+  it('groups by tag as well as by status', async () => {
+    const exports = await api();
+    await vscode.commands.executeCommand('paperPractice.libraryGroupByTag');
+    const groups = await exports.views.library.getChildren();
+    assert.deepStrictEqual(groups.map((g) => (g.kind === 'tag' ? [g.tag, g.entries.length] : g.kind)), [['transformers', 1], [null, 1]]);
+    await vscode.commands.executeCommand('paperPractice.libraryGroupByStatus');
+    assert.strictEqual((await exports.views.library.getChildren())[0].kind, 'status');
+  });
+});
