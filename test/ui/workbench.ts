@@ -66,6 +66,33 @@ export async function stopWorkbench(): Promise<void> {
   log?.end();
 }
 
+/** Shows the Paper Practice container in the side bar (clicking its icon again would hide it). */
+export async function showPaperPractice(page: Page): Promise<void> {
+  const title = page.locator('#workbench\\.parts\\.sidebar .composite.title h2');
+  if ((await title.isVisible()) && /paper practice/i.test((await title.textContent()) ?? '')) return;
+  await page.locator('.activitybar .action-label[aria-label^="Paper Practice"]').first().click();
+  await title.filter({ hasText: /paper practice/i }).waitFor();
+}
+
+export function sidebar(page: Page) {
+  return page.locator('#workbench\\.parts\\.sidebar');
+}
+
+/** Runs a command through the command palette, as a user would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The document inside a webview editor (VS Code nests it in two iframes). */
+export function webviewFrame(page: Page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(uiOutputDir, `${name}.png`);
   await page.screenshot({ path: file });

@@ -1,5 +1,6 @@
 import type { PaperDetails } from '../arxiv/types';
 import { escapeHtml } from '../text/escapeHtml';
+import { plainTitle } from '../text/texText';
 import { renderParagraphs, renderTextWithMath } from './renderMath';
 
 /** What the detail tab shows about one paper besides its arXiv record. */
@@ -41,7 +42,7 @@ export function renderPaperPage(model: PaperPageModel, assets: PageAssets): stri
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(assets.styleUri)}">
-<title>${escapeHtml(paper.title)}</title>
+<title>${escapeHtml(plainTitle(paper.title))}</title>
 </head>
 <body data-paper-id="${id}">
 <main>

@@ -1,6 +1,7 @@
 import katex from 'katex';
 import { escapeHtml } from '../text/escapeHtml';
 import { splitMath } from '../text/mathSegments';
+import { texTextToUnicode } from '../text/texText';
 
 /**
  * Text from arXiv with its TeX math typeset by KaTeX and everything else escaped. KaTeX runs with
@@ -10,7 +11,7 @@ import { splitMath } from '../text/mathSegments';
 export function renderTextWithMath(input: string): string {
   return splitMath(input)
     .map((segment) => {
-      if (segment.kind === 'text') return escapeHtml(segment.text);
+      if (segment.kind === 'text') return escapeHtml(texTextToUnicode(segment.text));
       try {
         return katex.renderToString(segment.tex, {
           displayMode: segment.display,

@@ -2,7 +2,8 @@
  * arXiv's terms allow one request every three seconds and a single connection at a time, for
  * everything a user runs together (API, feeds, PDFs). A RequestGate enforces both: callers queue
  * in FIFO order, one holds the gate for the whole request, and each start is at least
- * `minIntervalMs` after the previous start. A 429/503 can push a cooldown onto the gate so every
+ * `minIntervalMs` after the previous request ended, so the server, whatever the latency, never
+ * sees two requests closer than that. A 429/503 can push a cooldown onto the gate so every
  * client backs off, not only the one that was refused.
  */
 import { Clock, cancelledError, systemClock, throwIfAborted } from './clock';
@@ -26,7 +27,7 @@ export class RequestGate {
   readonly clock: Clock;
   readonly minIntervalMs: number;
   private busy = false;
-  private lastStart = Number.NEGATIVE_INFINITY;
+  private lastActivity = Number.NEGATIVE_INFINITY;
   private cooldownUntil = Number.NEGATIVE_INFINITY;
   private readonly queue: Waiter[] = [];
   /** Start instants of every request let through (tests check the spacing here). */
@@ -39,7 +40,7 @@ export class RequestGate {
 
   /** Earliest instant the next request may start. */
   get nextStartAt(): number {
-    return Math.max(this.lastStart + this.minIntervalMs, this.cooldownUntil);
+    return Math.max(this.lastActivity + this.minIntervalMs, this.cooldownUntil);
   }
 
   /** Ask every client to wait until `until` (a server said "slow down"). Never shortens a cooldown. */
@@ -65,12 +66,14 @@ export class RequestGate {
       throw e;
     }
     const start = this.clock.now();
-    this.lastStart = start;
+    this.lastActivity = start;
     this.starts.push(start);
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      // Spacing counts from the end: a slow first response must not shorten the pause before the next.
+      this.lastActivity = Math.max(this.lastActivity, this.clock.now());
       this.handOver();
     };
   }

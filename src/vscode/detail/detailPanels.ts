@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { PaperDetails } from '../../core/arxiv/types';
 import { renderPaperPage } from '../../core/detail/paperPage';
 import { STATUSES, STATUS_LABELS } from '../../core/library/record';
+import { plainTitle } from '../../core/text/texText';
 import type { LibraryService } from '../library/libraryService';
 
 const VIEW_TYPE = 'paperPractice.paper';
@@ -95,6 +96,6 @@ export class DetailPanels implements vscode.Disposable {
 }
 
 function shortTitle(title: string): string {
-  const flat = title.replace(/\s+/g, ' ').trim();
+  const flat = plainTitle(title);
   return flat.length > 48 ? `${flat.slice(0, 47)}…` : flat;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeQuery } from '../../core/arxiv/query';
 import type { PaperDetails } from '../../core/arxiv/types';
 import { shortAuthors } from '../../core/feeds/paperLabels';
+import { plainTitle } from '../../core/text/texText';
 import { splitCategories, subscriptionKey, validateCategory, type Subscription } from '../../core/feeds/subscriptions';
 import { describeError, reportError, signalOf } from '../errors';
 import type { Logger } from '../logger';
@@ -235,7 +236,7 @@ export async function showPaperPick(
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.items = papers.map((paper) => ({
-    label: paper.title,
+    label: plainTitle(paper.title),
     description: shortAuthors(paper.authors),
     detail: `${paper.published?.slice(0, 10) ?? ''} · arXiv:${paper.id}v${paper.version} · ${paper.categories.join(', ')}`,
     buttons: [saveButton],

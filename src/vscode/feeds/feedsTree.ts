@@ -5,6 +5,7 @@ import { excerpt, formatDay, shortAuthors } from '../../core/feeds/paperLabels';
 import type { SeenStore } from '../../core/feeds/seenStore';
 import { subscriptionKey, type Subscription } from '../../core/feeds/subscriptions';
 import { STATUS_LABELS } from '../../core/library/record';
+import { plainTitle, texTextToUnicode } from '../../core/text/texText';
 import type { LibraryService } from '../library/libraryService';
 import type { Services } from '../services';
 import { settings } from '../settings';
@@ -141,7 +142,7 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
     const { paper } = node;
     const entry = this.library.loaded?.get(paper.id);
     const unseen = this.isUnseen(paper);
-    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainTitle(paper.title), vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.key}:${paper.id}`;
     const parts = [shortAuthors(paper.authors)];
     const kind = announceLabel(paper);
@@ -159,13 +160,13 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
         ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('charts.blue'))
         : new vscode.ThemeIcon(paper.announceType?.startsWith('replace') ? 'history' : paper.announceType === 'cross' ? 'arrow-swap' : 'file');
     item.contextValue = entry ? 'feedPaper.saved' : 'feedPaper';
-    item.accessibilityInformation = { label: `${paper.title}, ${item.description}${unseen ? ', new' : ''}` };
+    item.accessibilityInformation = { label: `${plainTitle(paper.title)}, ${item.description}${unseen ? ', new' : ''}` };
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.supportHtml = false;
-    tooltip.appendMarkdown(`**${escapeMarkdown(paper.title)}**\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(plainTitle(paper.title))}**\n\n`);
     tooltip.appendText(`${paper.authors.map((a) => a.name).join(', ')}\n\n`);
     tooltip.appendText(`arXiv:${paper.id}v${paper.version} · ${paper.primaryCategory ?? ''}${kind ? ` · ${kind}` : ''}\n\n`);
-    tooltip.appendText(excerpt(paper.summary));
+    tooltip.appendText(excerpt(texTextToUnicode(paper.summary)));
     item.tooltip = tooltip;
     item.command = { title: 'Open Paper', command: 'paperPractice.openPaper', arguments: [paper] };
     return item;

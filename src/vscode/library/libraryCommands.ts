@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatArxivId, parseArxivId } from '../../core/arxiv/ids';
 import { STATUSES, STATUS_LABELS, normalizeTags, parseStatus } from '../../core/library/record';
 import type { LibraryEntry, LibraryStore } from '../../core/library/store';
+import { plainTitle } from '../../core/text/texText';
 import { reportError, signalOf } from '../errors';
 import type { Logger } from '../logger';
 import { libraryEntriesOf, paperIdOf, paperOf } from '../paperArgs';
@@ -64,7 +65,7 @@ export function libraryCommands(deps: {
     const store = await requireStore();
     if (!store) return [];
     const picked = await vscode.window.showQuickPick(
-      store.entries.map((entry) => ({ label: entry.record.title, description: `${entry.record.id} · ${STATUS_LABELS[entry.record.status]}`, entry })),
+      store.entries.map((entry) => ({ label: plainTitle(entry.record.title), description: `${entry.record.id} · ${STATUS_LABELS[entry.record.status]}`, entry })),
       { placeHolder, matchOnDescription: true },
     );
     return picked ? [picked.entry] : [];
@@ -119,7 +120,7 @@ export function libraryCommands(deps: {
       if (!status) {
         const picked = await vscode.window.showQuickPick(
           STATUSES.map((s) => ({ label: statusTitle(s), iconPath: statusIcon(s), status: s, picked: entries[0].record.status === s, description: entries[0].record.status === s ? 'current' : '' })),
-          { title: entries.length === 1 ? `Status of "${entries[0].record.title}"` : `Status of ${entries.length} papers` },
+          { title: entries.length === 1 ? `Status of "${plainTitle(entries[0].record.title)}"` : `Status of ${entries.length} papers` },
         );
         status = picked?.status;
       }
@@ -132,7 +133,7 @@ export function libraryCommands(deps: {
       const store = await library.get();
       const known = [...new Set(store?.entries.flatMap((e) => e.record.tags) ?? [])].sort();
       const value = await vscode.window.showInputBox({
-        title: entries.length === 1 ? `Tags of "${entries[0].record.title}"` : `Tags for ${entries.length} papers`,
+        title: entries.length === 1 ? `Tags of "${plainTitle(entries[0].record.title)}"` : `Tags for ${entries.length} papers`,
         prompt: `Comma-separated.${known.length ? ` In use: ${known.join(', ')}` : ''}`,
         value: entries.length === 1 ? entries[0].record.tags.join(', ') : '',
       });
@@ -144,7 +145,7 @@ export function libraryCommands(deps: {
     'paperPractice.removeFromLibrary': async (arg?: unknown, selection?: unknown) => {
       const entries = await pickEntries(arg, selection, 'Which paper?');
       if (!entries.length) return;
-      const what = entries.length === 1 ? `"${entries[0].record.title}"` : `${entries.length} papers`;
+      const what = entries.length === 1 ? `"${plainTitle(entries[0].record.title)}"` : `${entries.length} papers`;
       const choice = await vscode.window.showWarningMessage(
         `Remove ${what} from the library?`,
         { modal: true, detail: 'Move to .removed keeps the folders (notes and replications) inside the library folder, out of the views; Delete erases them.' },

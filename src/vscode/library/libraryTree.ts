@@ -3,6 +3,7 @@ import type { PaperDetails } from '../../core/arxiv/types';
 import { shortAuthors, excerpt } from '../../core/feeds/paperLabels';
 import { STATUSES, STATUS_LABELS, type PaperStatus } from '../../core/library/record';
 import type { LibraryEntry, LibraryProblem } from '../../core/library/store';
+import { plainTitle } from '../../core/text/texText';
 import type { LibraryService } from './libraryService';
 
 /** Drag payload between the Feeds and Library views: papers to save or move. */
@@ -103,7 +104,7 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
       }
       case 'paper': {
         const { record } = node.entry;
-        const item = new vscode.TreeItem(record.title || record.id, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(plainTitle(record.title) || record.id, vscode.TreeItemCollapsibleState.None);
         item.id = `lib:${node.group}:${record.id}`;
         const year = record.published?.slice(0, 4);
         item.description = [shortAuthors(record.authors, 2), year, record.tags.map((t) => `#${t}`).join(' ')]
@@ -113,7 +114,7 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
         item.resourceUri = vscode.Uri.file(node.entry.notePath);
         item.contextValue = `libraryPaper.${record.status}`;
         const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${record.title}\n\n${record.authors.join(', ')}\n\narXiv:${record.id}v${record.version} · ${STATUS_LABELS[record.status]}`);
+        tooltip.appendText(`${plainTitle(record.title)}\n\n${record.authors.join(', ')}\n\narXiv:${record.id}v${record.version} · ${STATUS_LABELS[record.status]}`);
         if (record.summary) tooltip.appendText(`\n\n${excerpt(record.summary, 300)}`);
         item.tooltip = tooltip;
         item.command = { title: 'Open Paper', command: 'paperPractice.openPaper', arguments: [record.id] };

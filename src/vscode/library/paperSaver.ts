@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PaperDetails } from '../../core/arxiv/types';
 import { STATUS_LABELS, type PaperStatus } from '../../core/library/record';
 import type { LibraryEntry, LibraryStore } from '../../core/library/store';
+import { plainTitle } from '../../core/text/texText';
 import { reportError } from '../errors';
 import type { Logger } from '../logger';
 import type { LibraryService } from './libraryService';
@@ -39,7 +40,7 @@ export function createPaperSaver(library: LibraryService, logger: Logger): Paper
       return;
     }
     const already = papers.length - added.length;
-    const message = added.length === 1 ? `Saved "${added[0].record.title}" to ${STATUS_LABELS[status]}.` : `Saved ${added.length} papers to ${STATUS_LABELS[status]}.`;
+    const message = added.length === 1 ? `Saved "${plainTitle(added[0].record.title)}" to ${STATUS_LABELS[status]}.` : `Saved ${added.length} papers to ${STATUS_LABELS[status]}.`;
     vscode.window.setStatusBarMessage(`$(check) ${message}${already ? ` ${already} already in the library.` : ''}`, 4000);
   };
 
