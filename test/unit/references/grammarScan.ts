@@ -89,7 +89,6 @@ export function findOniguruma(): { dir: string } | { missing: string } {
 let loaded: Promise<OnigModule> | undefined;
 export function loadOniguruma(dir: string): Promise<OnigModule> {
   loaded ??= (async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const onig = require(path.join(dir, 'release', 'main.js')) as OnigModule;
     const wasm = fs.readFileSync(path.join(dir, 'release', 'onig.wasm'));
     await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
