@@ -22,7 +22,11 @@ export const SYMBOL_MACROS: Readonly<Record<string, string>> = {
 /** Text-style macros whose argument is the text itself (`\emph{x}` reads as x). */
 const STYLE_MACROS = new Set(['emph', 'textit', 'textbf', 'texttt', 'textsc', 'textrm', 'textsf', 'textup', 'textnormal', 'mbox', 'text']);
 
-/** Split off math: `$...$`, `$$...$$`, `\(...\)`, `\[...\]`. An unclosed `$` is a dollar sign. */
+/**
+ * Split off math: `$...$`, `$$...$$`, `\(...\)`, `\[...\]`. An unclosed `$` is a dollar sign. Unlike
+ * core/text/mathSegments (made for rendering), segments keep their delimiters and escapes, because
+ * BibTeX must get the math back byte for byte.
+ */
 export function splitMath(s: string): { math: boolean; s: string }[] {
   const out: { math: boolean; s: string }[] = [];
   let text = '';
