@@ -1,0 +1,100 @@
+/**
+ * One announcement of an rss.arxiv.org daily feed (RSS item or Atom entry) -> PaperDetails.
+ * Both formats carry the same fields under different element names; the walkers in
+ * feedParser.ts collect them into DailyFields and this module derives the paper.
+ */
+import { parseCreators } from './feedAuthors';
+import { ArxivId, formatArxivId, parseArxivId } from './ids';
+import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull } from './text';
+import type { AnnounceType, Author, PaperDetails } from './types';
+
+export interface DailyFields {
+  /** RSS guid / Atom id: `oai:arXiv.org:<id>v<N>`. */
+  guid: string | null;
+  title: string | null;
+  /** RSS link / Atom alternate link: the abs page (no version). */
+  link: string | null;
+  /** `arXiv:<id>v<N> Announce Type: <type> \nAbstract: <abstract>` (RSS description / Atom summary). */
+  description: string | null;
+  categories: string[];
+  announceType: string | null;
+  creator: string | null;
+  /** Atom `<author><name>`, used only when there is no dc:creator. */
+  authorNames: string[];
+  rights: string | null;
+  doi: string | null;
+  journalRef: string | null;
+}
+
+export function emptyDailyFields(): DailyFields {
+  return {
+    guid: null, title: null, link: null, description: null, categories: [], announceType: null,
+    creator: null, authorNames: [], rights: null, doi: null, journalRef: null,
+  };
+}
+
+const ANNOUNCE_TYPES: ReadonlySet<string> = new Set(['new', 'cross', 'replace', 'replace-cross']);
+// The fixed prefix arxiv-feed's serializer puts before the abstract (note the space before \n).
+const DESCRIPTION_RE = /^\s*arXiv:(\S+)\s+Announce Type:\s*(\S+)\s*(?:\r?\n)?\s*Abstract:[ \t]?/;
+const OAI_PREFIX_RE = /^oai:arXiv\.org:/i;
+
+function announceTypeOf(s: string | null | undefined): AnnounceType | null {
+  const t = s?.trim();
+  return t && ANNOUNCE_TYPES.has(t) ? (t as AnnounceType) : null;
+}
+
+/** The first candidate that is an arXiv id (guid, then description prefix, then link). */
+function firstArxivId(...candidates: Array<string | undefined>): ArxivId | null {
+  for (const c of candidates) {
+    if (!c) continue;
+    const r = parseArxivId(c);
+    if (r.ok) return r.id;
+  }
+  return null;
+}
+
+/** The paper, or null when no arXiv id can be found in guid, description or link. */
+export function dailyPaper(f: DailyFields): PaperDetails | null {
+  const description = f.description ?? '';
+  const m = DESCRIPTION_RE.exec(description);
+  const abstract = m ? description.slice(m[0].length) : description;
+  const found = firstArxivId(f.guid?.trim().replace(OAI_PREFIX_RE, ''), m?.[1], f.link?.trim());
+  if (!found) return null;
+  const { id } = found;
+  const version = found.version ?? 1;
+  const categories: string[] = [];
+  const other: string[] = [];
+  for (const c of f.categories) {
+    const t = c.trim();
+    const list = isArxivCategory(t) ? categories : other;
+    if (t && !list.includes(t)) list.push(t);
+  }
+  const authors: Author[] = f.creator !== null
+    ? parseCreators(f.creator)
+    : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: [] }));
+  const doi = orNull(f.doi?.trim());
+  return {
+    id,
+    version,
+    title: collapseWhitespace(f.title ?? ''),
+    summary: normalizeAbstract(abstract),
+    authors,
+    // Daily feeds date the announcement, not the submission: that lives in ParsedResponse.announced.
+    published: null,
+    updated: null,
+    // The first <category> is the primary (checked on every item of the real feeds).
+    primaryCategory: categories[0] ?? null,
+    categories,
+    comment: null,
+    journalRef: orNull(collapseWhitespace(f.journalRef ?? '')),
+    doi,
+    links: {
+      abs: orNull(f.link?.trim()) ?? `https://arxiv.org/abs/${id}`,
+      pdf: `https://arxiv.org/pdf/${formatArxivId(id, version)}`,
+      doi: doi ? `https://doi.org/${doi}` : null,
+    },
+    announceType: announceTypeOf(f.announceType) ?? announceTypeOf(m?.[2]),
+    otherClassifications: other,
+    license: orNull(f.rights?.trim()),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Authors from a daily feed's single `dc:creator` string, e.g.
+ * `Ann Lee (MIT, CSAIL), Bo Li, Benjamin R\'emy (LEMTA)` (arxiv-feed `extensions.py`).
+ * Affiliations contain commas, so names are split on commas outside parentheses, and each
+ * parenthesised group is split the same way into affiliations. TeX accents become Unicode so
+ * the names match the API's.
+ */
+import { texAccentsToUnicode } from '../text/texAccents';
+import type { Author } from './types';
+
+/** Split on commas at parenthesis depth 0; an unclosed `(` runs to the end of the string. */
+export function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29) depth = Math.max(0, depth - 1);
+    else if (c === 0x2c && depth === 0) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
+function clean(s: string): string {
+  return texAccentsToUnicode(s.replace(/\s+/g, ' ').trim());
+}
+
+/** One `Name (Aff1, Aff2) (Aff3)` piece: the name is the text outside parentheses. */
+function parseAuthor(piece: string): Author | null {
+  if (piece.indexOf('(') === -1) {
+    const name = clean(piece);
+    return name ? { name, affiliations: [] } : null;
+  }
+  let name = '';
+  const affiliations: string[] = [];
+  const addGroup = (group: string): void => {
+    for (const a of splitTopLevel(group)) {
+      const aff = clean(a);
+      if (aff) affiliations.push(aff);
+    }
+  };
+  let depth = 0;
+  let start = 0; // start of the current run of name text (depth 0) or group (depth 1)
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    if (c === 0x28) {
+      if (depth++ === 0) {
+        name += piece.slice(start, i);
+        start = i + 1;
+      }
+    } else if (c === 0x29 && depth > 0 && --depth === 0) {
+      addGroup(piece.slice(start, i));
+      start = i + 1;
+    }
+  }
+  // An unclosed "(" keeps what follows as an affiliation rather than losing it.
+  if (depth > 0) addGroup(piece.slice(start));
+  else name += piece.slice(start);
+  const cleanName = clean(name);
+  if (!cleanName && affiliations.length === 0) return null;
+  return { name: cleanName, affiliations };
+}
+
+/** All authors of a `dc:creator` value, in order. */
+export function parseCreators(creator: string): Author[] {
+  const authors: Author[] = [];
+  for (const piece of splitTopLevel(creator)) {
+    const a = parseAuthor(piece);
+    if (a) authors.push(a);
+  }
+  return authors;
+}

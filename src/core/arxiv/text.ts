@@ -1,0 +1,50 @@
+/** Text clean-up shared by the arXiv parsers. */
+
+/** Titles and names: every whitespace run becomes one space (as arxiv.py does), ends trimmed. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * An abstract as plain paragraphs separated by one blank line. arXiv marks a new paragraph
+ * with a line that starts with spaces (arxiv-browse `abstract_lf_to_br`: "Lines that start
+ * with two spaces should be broken"); a blank line also separates paragraphs. Other line
+ * breaks are hard wraps (the legacy API wrapped at 80 columns) and become single spaces.
+ */
+export function normalizeAbstract(s: string): string {
+  if (s.indexOf('\n') === -1 && s.indexOf('\r') === -1) return s.trim();
+  const lines = s.replace(/\r\n?/g, '\n').split('\n');
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    const t = line.trim();
+    const indented = line.charCodeAt(0) === 0x20 || line.charCodeAt(0) === 0x09;
+    if (current.length > 0 && (t === '' || indented)) {
+      paragraphs.push(current.join(' '));
+      current = [];
+    }
+    if (t !== '') current.push(t);
+  }
+  if (current.length > 0) paragraphs.push(current.join(' '));
+  return paragraphs.join('\n\n');
+}
+
+/** An ISO 8601 UTC instant (`new Date(x).toISOString()`), or null if absent or unparseable. */
+export function toIsoInstant(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const d = new Date(s.trim());
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+// arXiv categories (`cs.LG`, `math-ph`, `cond-mat.stat-mech`), as opposed to ACM (`I.2.6`)
+// or MSC (`14C20, 14M99`) terms that share the <category> element.
+const CATEGORY_RE = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
+
+export function isArxivCategory(term: string): boolean {
+  return CATEGORY_RE.test(term);
+}
+
+/** Empty string -> null, for optional fields. */
+export function orNull(s: string | null | undefined): string | null {
+  return s === null || s === undefined || s === '' ? null : s;
+}

@@ -1,0 +1,228 @@
+/**
+ * Record-at-a-time reading of a feed document (Atom `<entry>`, RSS `<item>`).
+ *
+ * Parsing a 100 MB feed as one tree costs about seven times its size in memory, and
+ * fast-xml-parser reads about 60 MB/s even record by record. Instead the body is cut with
+ * indexOf into record spans and a "skeleton" (everything else: prolog, root, feed-level
+ * elements, namespace declarations). The skeleton is small and parsed by fast-xml-parser; each
+ * record is checked and read in place, one at a time. The skeleton and every record pass the
+ * well-formedness check, so together they cover the whole body: a truncated or garbled body
+ * cannot slip through.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanElement, spanElementAt, treeElement, XmlElement } from './element';
+import { XmlSyntaxError } from './syntaxError';
+import { checkDocument, RefChecker, scanElement } from './wellFormed';
+
+/** What the body looks like before any parsing: the caller decides what to accept. */
+export type Sniffed =
+  | { kind: 'xml'; root: RootInfo }
+  | { kind: 'html' }
+  | { kind: 'not-xml'; preview: string };
+
+export interface RootInfo {
+  qname: string;
+  prefix: string;
+  local: string;
+  ns: string | null;
+  /** Bindings declared on the root element. */
+  scope: Scope;
+  /** Offset of the root's `<`. */
+  offset: number;
+}
+
+const ROOT_TAG_RE = /<([A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*)?)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/y;
+const ATTR_RE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Index just after `token` searched from `from`; a missing token means the body was cut short. */
+function after(xml: string, token: string, from: number, at: number): number {
+  const e = xml.indexOf(token, from);
+  if (e === -1) throw new XmlSyntaxError('unterminated markup: the body is truncated', at);
+  return e + token.length;
+}
+
+/** Look at the prolog and the root start tag only. Throws XmlSyntaxError if they are cut short. */
+export function sniff(xml: string): Sniffed {
+  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    while (i < xml.length && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= xml.length) throw new XmlSyntaxError(i === 0 ? 'empty body' : 'no root element: the body is truncated', i);
+    if (xml.charCodeAt(i) !== 0x3c) return { kind: 'not-xml', preview: xml.slice(i, i + 80) };
+    if (xml.startsWith('<?', i)) i = after(xml, '?>', i + 2, i);
+    else if (xml.startsWith('<!--', i)) i = after(xml, '-->', i + 4, i);
+    else if (/^<!doctype\s+html\b/i.test(xml.slice(i, i + 20))) return { kind: 'html' };
+    else if (xml.startsWith('<!', i)) i = skipDoctypeDecl(xml, i);
+    else break;
+  }
+  ROOT_TAG_RE.lastIndex = i;
+  const m = ROOT_TAG_RE.exec(xml);
+  if (!m) {
+    if (/^<html[\s>]/i.test(xml.slice(i, i + 6))) return { kind: 'html' };
+    throw new XmlSyntaxError('malformed or truncated root start tag', i);
+  }
+  const attrs = Object.create(null) as Record<string, string>;
+  for (const a of m[2].matchAll(ATTR_RE)) attrs[a[1]] = a[2] ?? a[3];
+  const scope = extendScope(EMPTY_SCOPE, attrs);
+  const qname = m[1];
+  const colon = qname.indexOf(':');
+  const prefix = colon === -1 ? '' : qname.slice(0, colon);
+  const local = colon === -1 ? qname : qname.slice(colon + 1);
+  if (local.toLowerCase() === 'html') return { kind: 'html' };
+  const uri = scope[prefix];
+  return { kind: 'xml', root: { qname, prefix, local, ns: uri ? uri : null, scope, offset: i } };
+}
+
+function skipDoctypeDecl(xml: string, i: number): number {
+  const gt = after(xml, '>', i, i);
+  const bracket = xml.slice(i, gt).indexOf('[');
+  return bracket === -1 ? gt : after(xml, '>', after(xml, ']', i + bracket, i), i);
+}
+
+/** Where a comment / CDATA section / DOCTYPE starting at `i` ends; in those `<entry>` is not a tag. */
+function opaqueEnd(xml: string, i: number): number {
+  if (xml.startsWith('<!--', i)) return after(xml, '-->', i + 4, i);
+  if (xml.startsWith('<![CDATA[', i)) return after(xml, ']]>', i + 9, i);
+  return skipDoctypeDecl(xml, i);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+export interface SplitDocument {
+  /** The body with every record span cut out. */
+  skeleton: string;
+  /** Record spans as [start0, end0, start1, end1, ...] offsets into the body. */
+  spans: number[];
+}
+
+/**
+ * Find every `<qname ...>...</qname>` (or `<qname/>`) span outside comments and CDATA.
+ * A record that is opened but never closed means the body was truncated.
+ */
+export function splitRecords(xml: string, recordQName: string, from: number): SplitDocument {
+  const open = '<' + recordQName;
+  const close = '</' + recordQName;
+  const spans: number[] = [];
+  let skeleton = '';
+  let last = 0;
+  let pos = from;
+  // Next `<!` at or after the scan position; cached so the scan stays linear.
+  let bang = xml.indexOf('<!', pos);
+  const bangFrom = (p: number): number => {
+    if (bang !== -1 && bang < p) bang = xml.indexOf('<!', p);
+    return bang;
+  };
+  for (;;) {
+    const p = xml.indexOf(open, pos);
+    if (p === -1) break;
+    const b = bangFrom(pos);
+    if (b !== -1 && b < p) {
+      pos = opaqueEnd(xml, b);
+      continue;
+    }
+    const after = xml.charCodeAt(p + open.length);
+    if (after !== 0x3e && after !== 0x2f && !isSpace(after)) {
+      pos = p + open.length; // a longer name such as <entryx>
+      continue;
+    }
+    const end = recordEnd(xml, p, close, bangFrom);
+    spans.push(p, end);
+    skeleton += xml.slice(last, p);
+    last = pos = end;
+  }
+  skeleton += xml.slice(last);
+  return { skeleton, spans };
+}
+
+function recordEnd(xml: string, start: number, close: string, bangFrom: (p: number) => number): number {
+  const gt = startTagEnd(xml, start);
+  if (xml.charCodeAt(gt - 1) === 0x2f) return gt + 1; // <entry/>
+  let from = gt + 1;
+  for (;;) {
+    const c = xml.indexOf(close, from);
+    if (c === -1) throw new XmlSyntaxError(`<${close.slice(2)}> is not closed: the body is truncated`, start);
+    const b = bangFrom(from);
+    if (b !== -1 && b < c) {
+      from = opaqueEnd(xml, b);
+      continue;
+    }
+    let k = c + close.length;
+    while (k < xml.length && isSpace(xml.charCodeAt(k))) k++;
+    if (xml.charCodeAt(k) === 0x3e) {
+      if (k === c + close.length || isSpace(xml.charCodeAt(c + close.length))) return k + 1;
+    }
+    if (k >= xml.length) throw new XmlSyntaxError(`<${close.slice(2)}> is not closed: the body is truncated`, start);
+    from = c + close.length;
+  }
+}
+
+function startTagEnd(xml: string, lt: number): number {
+  for (let i = lt + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e) return i;
+    if (c === 0x22 || c === 0x27) {
+      const q = xml.indexOf(xml[i], i + 1);
+      if (q === -1) break;
+      i = q;
+    }
+  }
+  throw new XmlSyntaxError('start tag is not closed: the body is truncated', lt);
+}
+
+const skeletonParser = new XMLParser({
+  // Order kept without per-tag array guessing; no value, entity or HTML processing: text is
+  // decoded once, by entities.ts, so `&amp;lt;` stays `&lt;` and HTML entities stay text.
+  // Text is not trimmed: trimming each node would glue words around CDATA sections.
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: false,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  cdataPropName: CDATA,
+  commentPropName: false,
+});
+
+/** The skeleton's root element, checked and parsed with fast-xml-parser (it is small). */
+export function parseSkeleton(skeleton: string): XmlElement {
+  checkDocument(skeleton);
+  let nodes: OrderedNode[];
+  try {
+    nodes = skeletonParser.parse(skeleton) as OrderedNode[];
+  } catch (e) {
+    throw new XmlSyntaxError(`XML parser: ${(e as Error).message}`);
+  }
+  for (const n of nodes) {
+    const el = treeElement(n, EMPTY_SCOPE);
+    if (el) return el;
+  }
+  throw new XmlSyntaxError('no root element');
+}
+
+/**
+ * Check each record and hand it, resolved in `scope`, to `visit`. Checking and finding the
+ * record's children is one indexOf-driven pass over its text (wellFormed.ts); field values are
+ * sliced from the body and decoded only when asked for, so nothing else is built.
+ */
+export function forEachRecord(xml: string, spans: readonly number[], scope: Scope, visit: (record: XmlElement) => void): void {
+  const refs = new RefChecker(xml);
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i];
+    const end = spans[i + 1];
+    refs.skipTo(start);
+    const children: SpanElement[] = [];
+    const record = spanElementAt(xml, start, end, scope);
+    const scanned = scanElement(xml, start, refs, (q, t, as, ae, cs, ce) => {
+      children.push(spanElement(xml, q, t, as, ae, cs, ce, record.scope));
+    });
+    if (scanned !== end) throw new XmlSyntaxError('record does not end where its end tag was found', start);
+    refs.checkBefore(end);
+    record.children = children;
+    visit(record);
+  }
+}

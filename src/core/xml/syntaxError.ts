@@ -1,0 +1,10 @@
+/**
+ * A body that is not well-formed XML. Internal to the XML helpers: the arXiv parsers turn it
+ * into ArxivError('malformed-xml') so callers only ever see the typed error.
+ */
+export class XmlSyntaxError extends Error {
+  constructor(message: string, readonly offset?: number) {
+    super(offset === undefined ? message : `${message} (at offset ${offset})`);
+    this.name = 'XmlSyntaxError';
+  }
+}

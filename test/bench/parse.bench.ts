@@ -1,0 +1,182 @@
+/**
+ * Parser throughput and peak memory against the issue's targets, on three bodies: the real
+ * 1504-item RSS feed (2.8 MB) and API pages of 2,000 and 50,000 entries generated from the real
+ * 2026 capture. Each measurement runs in its own child process (parseWorker.ts for ours, an
+ * inline script for Python's feedparser and, when ARXIVPY_SRC points at a checkout of the
+ * `arxiv` library, its lxml-based `arxiv._feed.parse`), all on the same temp files.
+ * Times are the best of several runs, because the machine may be shared.
+ *
+ * Targets: at least 5x feedparser's throughput, no slower than arxiv.py's lxml parser, and a
+ * peak memory increase during the parse under 2x the body size.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readFixture } from '../support/paths';
+
+interface Measurement {
+  entries: number;
+  seconds: number;
+  /** Peak RSS during the parse minus RSS before it. */
+  peakDeltaBytes: number;
+  /** Ours only: peak V8 heap in use during the parse minus before it (see parseWorker.ts). */
+  peakHeapDeltaBytes?: number;
+  /** Ours only: heap still used by the result after a full GC. */
+  retainedHeapBytes?: number;
+  exactPeak?: boolean;
+}
+
+interface Body {
+  label: string;
+  file: string;
+  bytes: number;
+  /** arxiv.py's parser reads API responses only. */
+  api: boolean;
+}
+
+const PY_SCRIPT = String.raw`
+import gc, json, os, re, sys, time, types
+mode, path, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def status(field):
+    m = re.search(r'^' + field + r':\s+(\d+) kB', open('/proc/self/status').read(), re.M)
+    return int(m.group(1)) if m else None
+if mode == 'feedparser':
+    import feedparser
+    parse = lambda b: feedparser.parse(b).entries
+else:
+    sys.path.insert(0, os.environ['ARXIVPY_SRC'])
+    try:
+        import requests  # arxiv/__init__ imports it; the parser does not use it
+    except ImportError:
+        sys.modules['requests'] = types.ModuleType('requests')
+    import arxiv._feed as feed
+    parse = lambda b: feed.parse(b).results
+data = open(path, 'rb').read()
+gc.collect()
+try:
+    open('/proc/self/clear_refs', 'w').write('5')
+    exact = True
+except OSError:
+    exact = False
+rss0 = status('VmRSS')
+res = parse(data)
+peak = status('VmHWM') if exact else None
+if peak is None:
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+entries = len(res)
+del res
+gc.collect()
+best = float('inf')
+for _ in range(reps):
+    t0 = time.perf_counter()
+    res = parse(data)
+    best = min(best, time.perf_counter() - t0)
+    del res
+print(json.dumps({'entries': entries, 'seconds': best, 'peakDeltaBytes': max(0, peak - rss0) * 1024, 'exactPeak': exact}))
+`;
+
+function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Measurement {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 2).join(' ')} failed: ${r.stderr || r.error}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Measurement;
+}
+
+/** A Python interpreter that can import the module, or undefined. */
+function findPython(module: string): string | undefined {
+  for (const py of ['/usr/bin/python3', 'python3']) {
+    const r = spawnSync(py, ['-c', `import ${module}`], { encoding: 'utf8' });
+    if (r.status === 0) return py;
+  }
+  return undefined;
+}
+
+/** An API page of `n` entries made of the real 2026 capture's entries, each with a distinct id. */
+function generateApiPage(n: number): string {
+  const real = readFixture('api-2026-cat-cs.LG-OR-cs.AI-20-entries.xml');
+  const first = real.indexOf('  <entry>');
+  const head = real.slice(0, first).replace(/<opensearch:itemsPerPage>\d+</, `<opensearch:itemsPerPage>${n}<`);
+  const entries = [...real.matchAll(/ {2}<entry>[\s\S]*?<\/entry>\n/g)].map((m) => m[0]);
+  const parts: string[] = [head];
+  for (let k = 0; k < n; k++) {
+    const e = entries[k % entries.length];
+    const oldId = (/abs\/(\d{4}\.\d{5})v/.exec(e) as RegExpExecArray)[1];
+    parts.push(e.split(oldId).join(`2604.${String(k + 1).padStart(5, '0')}`));
+  }
+  parts.push('</feed>\n');
+  return parts.join('');
+}
+
+const mb = (b: number): string => (b / 1e6).toFixed(1);
+const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+export async function run(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-practice-parse-bench-'));
+  try {
+    const bodies: Body[] = [];
+    const add = (label: string, name: string, text: string, api: boolean): void => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      bodies.push({ label, file, bytes: fs.statSync(file).size, api });
+    };
+    add('RSS, 1504 items (real)', 'rss-1504.xml', readFixture('rss-all-archives-combined-2024-11-28.xml'), false);
+    add('API, 2,000 entries', 'api-2000.xml', generateApiPage(2000), true);
+    add('API, 50,000 entries', 'api-50000.xml', generateApiPage(50000), true);
+
+    const worker = path.join(__dirname, 'parseWorker.js');
+    const feedparserPy = findPython('feedparser');
+    const arxivSrc = process.env.ARXIVPY_SRC;
+    const lxmlPy = arxivSrc ? findPython('lxml') : undefined;
+    console.log(`node ${process.version}; feedparser: ${feedparserPy ?? 'not found'}; arxiv.py: ${arxivSrc ? `${arxivSrc} (${lxmlPy ?? 'no python with lxml'})` : 'ARXIVPY_SRC not set'}`);
+
+    const header = ['body', 'bytes', 'parser', 'entries', 'entries/s', 'MB/s', 'peak RSS Δ', '× body', 'peak heap Δ', '× body', 'result'];
+    const rows: string[][] = [header];
+    const verdicts: string[] = [];
+    for (const body of bodies) {
+      const big = body.bytes > 50e6;
+      const results: Array<[string, Measurement]> = [];
+      results.push(['paper-practice', runChild(process.execPath, ['--expose-gc', worker, body.file, big ? '3' : '7'])]);
+      if (feedparserPy) results.push(['feedparser', runChild(feedparserPy, ['-c', PY_SCRIPT, 'feedparser', body.file, big ? '1' : '3'])]);
+      if (lxmlPy && body.api && arxivSrc) results.push(['arxiv.py (lxml)', runChild(lxmlPy, ['-c', PY_SCRIPT, 'arxivpy', body.file, big ? '2' : '5'], { ...process.env, ARXIVPY_SRC: arxivSrc })]);
+      for (const [name, m] of results) {
+        rows.push([
+          body.label, fmtInt(body.bytes), name, fmtInt(m.entries), fmtInt(m.entries / m.seconds), mb(body.bytes / m.seconds),
+          `${mb(m.peakDeltaBytes)} MB${m.exactPeak === false ? '*' : ''}`, (m.peakDeltaBytes / body.bytes).toFixed(2),
+          m.peakHeapDeltaBytes === undefined ? '-' : `${mb(m.peakHeapDeltaBytes)} MB`,
+          m.peakHeapDeltaBytes === undefined ? '-' : (m.peakHeapDeltaBytes / body.bytes).toFixed(2),
+          m.retainedHeapBytes === undefined ? '-' : `${mb(m.retainedHeapBytes)} MB`,
+        ]);
+      }
+      verdicts.push(verdict(body, results));
+    }
+    const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    for (const r of rows) console.log(r.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+    console.log('peak RSS Δ: peak RSS during the parse minus RSS with the body loaded (* = maxRSS, an upper bound);');
+    console.log('  for Node it includes runtime growth (optimising compiler, young generation) of ~10 MB on any body.');
+    console.log('peak heap Δ: most V8 heap in use during the parse minus before it: the result plus garbage not yet');
+    console.log('  collected, i.e. up to one young-generation semispace (4-8 MB), which dominates on small bodies.');
+    console.log('result: heap the parsed papers keep after a full GC.');
+    console.log('\nTargets: ≥ 5× feedparser, ≥ arxiv.py lxml, peak memory < 2× body');
+    for (const v of verdicts) console.log(v);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function verdict(body: Body, results: Array<[string, Measurement]>): string {
+  const ours = (results.find(([n]) => n === 'paper-practice') as [string, Measurement])[1];
+  const speed = (m: Measurement): number => body.bytes / m.seconds;
+  const parts: string[] = [];
+  const fp = results.find(([n]) => n === 'feedparser')?.[1];
+  if (fp) parts.push(`${(speed(ours) / speed(fp)).toFixed(1)}× feedparser ${speed(ours) >= 5 * speed(fp) ? 'PASS' : 'FAIL'}`);
+  else parts.push('feedparser n/a');
+  const lx = results.find(([n]) => n === 'arxiv.py (lxml)')?.[1];
+  if (lx) parts.push(`${(speed(ours) / speed(lx)).toFixed(1)}× arxiv.py lxml ${speed(ours) >= speed(lx) ? 'PASS' : 'FAIL'}`);
+  else parts.push(body.api ? 'arxiv.py n/a (set ARXIVPY_SRC)' : 'arxiv.py n/a (API parser)');
+  const rss = ours.peakDeltaBytes / body.bytes;
+  const heap = (ours.peakHeapDeltaBytes ?? ours.peakDeltaBytes) / body.bytes;
+  parts.push(`memory: peak RSS Δ ${rss.toFixed(2)}× body ${rss < 2 ? 'PASS' : 'FAIL'}, peak heap Δ ${heap.toFixed(2)}× body ${heap < 2 ? 'PASS' : 'FAIL'}`);
+  if (ours.entries !== (fp?.entries ?? ours.entries)) parts.push(`(entry counts differ: ${ours.entries} vs feedparser ${fp?.entries})`);
+  return `${body.label}: ${parts.join('; ')}`;
+}
