@@ -2,14 +2,17 @@
  * Full-text search over papers, as you type: the library (title, authors, abstract, tags, the
  * user's notes) and, with the same index type, the 50,000-paper feed cache.
  *
- * FlexSearch holds the inverted index; it was chosen by measurement (see test/bench/library.bench.ts
- * and the commit message): at 50,000 papers MiniSearch needed ~270 MB and p95 > 100 ms, FlexSearch
- * with exact-term ("strict") tokenization ~75 MB and a few ms. Prefix and fuzzy matching come from
- * a vocabulary lookup here instead of FlexSearch's forward/tolerant tokenizers, which multiply the
- * index size by the word length. Nothing outside this file sees FlexSearch.
+ * Chosen by measurement (test/bench/library.bench.ts, LIBRARY_BENCH_COMPARE=1) on 50,000 recombined
+ * arXiv papers against the targets build <= 5 s, heap <= 100 MB, query p95 <= 10 ms:
+ * MiniSearch 7 (prefix + fuzzy) builds in ~28 s into ~270 MB with p95 > 100 ms; FlexSearch 0.8 with
+ * exact terms builds in ~8-9 s of CPU into ~86 MB, and as-you-type queries (each completion of the
+ * half-typed word is another intersection) reach p95 10-15 ms. Its cost is per (paper, term) pair,
+ * 6.2 million of them here, so no option tunes it under 5 s. This index files each pair with one
+ * array push, in a slot that records whether the term is in the title, byline or abstract, and
+ * answers a query in one pass per word over the posting lists of all its readings.
  */
-import { Index } from 'flexsearch';
 import type { Paper } from '../arxiv/types';
+import { InvertedIndex, SLOTS } from './invertedIndex';
 import type { LibraryEntry } from './store';
 import { tokenize } from './tokenize';
 import { Vocabulary } from './vocabulary';
@@ -43,7 +46,8 @@ export interface PaperIndex {
   /**
    * Papers containing every word of the query, in any field. A last word without a space after
    * it is still being typed and also matches as a prefix; a word the index does not know also
-   * matches terms one typo away. Best first.
+   * matches terms one typo away. Best first: papers with the words in the title, then in the
+   * authors or tags, then in the abstract, and exact words before completions and typo matches.
    */
   search(query: string, options?: { limit?: number }): SearchHit[];
 }
@@ -51,39 +55,37 @@ export interface PaperIndex {
 /** Completions tried for a half-typed word, and near misses for an unknown one. */
 const COMPLETIONS = 3;
 const NEAR_MISSES = 3;
-/** Word combinations tried per query (each one FlexSearch lookup). */
-const MAX_COMBOS = 4;
-/** Candidates taken from each lookup before ranking. */
-const CANDIDATES = 100;
-/**
- * FlexSearch scores by a term's position in the text, in this many slots. Title, authors and tags
- * come first in the indexed text, so their terms land in the best slots.
- */
-const RESOLUTION = 9;
+/** How much less a completion or a typo match counts than the word itself. */
+const COMPLETION_WEIGHT = 0.8;
+const NEAR_MISS_WEIGHT = 0.6;
+/** Slots 0 and 1: title, authors, tags. */
+const HEAD_SLOTS = 2;
 
-interface Choice {
-  terms: string[];
+/** One reading of a query word: the word itself, a completion of it, or a near miss. */
+interface Reading {
+  term: string;
   weight: number;
 }
 
-/** FlexSearch 0.8 keeps term -> [slot -> ids]; the vocabulary reads it rather than keeping a copy. */
-type TermMap = Map<string, Array<number[] | undefined>>;
-
-export function createPaperIndex(): PaperIndex {
-  return new FlexPaperIndex();
+/** How a paper matches the words seen so far. */
+interface Match {
+  weight: number;
+  /** The worst (highest) slot among the matched words. */
+  worstSlot: number;
+  /** Words matched in the title, authors or tags. */
+  inHead: number;
 }
 
-class FlexPaperIndex implements PaperIndex {
-  private index = this.newIndex();
-  private nums = new Map<string, number>();
-  private ids: Array<string | undefined> = [];
-  /** ` title author tag ` terms per paper: a hit there ranks above a hit in the abstract. */
-  private heads: Array<string | undefined> = [];
-  private readonly vocabulary: Vocabulary;
+export function createPaperIndex(): PaperIndex {
+  return new PostingsPaperIndex();
+}
 
-  constructor() {
-    this.vocabulary = new Vocabulary({ terms: () => this.termMap().keys(), docCount: (term) => this.countOf(term) });
-  }
+class PostingsPaperIndex implements PaperIndex {
+  private readonly index = new InvertedIndex();
+  private nums = new Map<string, number>();
+  /** Paper number -> id; numbers are never reused, so an update gets a new one. */
+  private ids: string[] = [];
+  private readonly vocabulary = new Vocabulary({ terms: () => this.index.terms(), docCount: (t) => this.index.docCount(t) });
 
   get size(): number {
     return this.nums.size;
@@ -94,13 +96,14 @@ class FlexPaperIndex implements PaperIndex {
   }
 
   add(doc: SearchDocument): void {
-    const terms = this.put(doc);
-    // A term with no papers yet is new to the vocabulary (checked after put, so count 1 = new).
-    for (const term of terms) if (this.countOf(term) === 1) this.vocabulary.noteNewTerm(term);
+    const text = indexedText(doc);
+    const fresh = [...text.title, ...text.byline, ...text.body].filter((t) => this.index.docCount(t) === 0);
+    this.put(doc.id, text);
+    for (const term of new Set(fresh)) this.vocabulary.noteNewTerm(term);
   }
 
   addAll(docs: Iterable<SearchDocument>): void {
-    for (const doc of docs) this.put(doc);
+    for (const doc of docs) this.put(doc.id, indexedText(doc));
     this.vocabulary.invalidate();
   }
 
@@ -109,15 +112,12 @@ class FlexPaperIndex implements PaperIndex {
     if (num === undefined) return;
     this.index.remove(num);
     this.nums.delete(id);
-    this.ids[num] = undefined;
-    this.heads[num] = undefined;
   }
 
   clear(): void {
-    this.index = this.newIndex();
+    this.index.clear();
     this.nums.clear();
     this.ids = [];
-    this.heads = [];
     this.vocabulary.invalidate();
   }
 
@@ -126,78 +126,78 @@ class FlexPaperIndex implements PaperIndex {
     const words = tokenize(query);
     if (words.length === 0) return [];
     const typing = /[\p{L}\p{N}]$/u.test(query);
-    const choices = words.map((w, i) => this.choicesFor(w, typing && i === words.length - 1));
-    if (choices.some((c) => c.length === 0)) return []; // some word matches nothing
-    const scores = new Map<number, number>();
-    for (const combo of combine(choices)) {
-      const found = this.index.search(combo.terms.join(' '), { limit: CANDIDATES }) as number[];
-      found.forEach((num, rank) => {
-        const head = this.heads[num] ?? '';
-        const inHead = combo.terms.filter((t) => head.includes(` ${t} `)).length / combo.terms.length;
-        const score = combo.weight * (2 * inHead + 1 / (1 + rank / 20));
-        if (score > (scores.get(num) ?? 0)) scores.set(num, score);
-      });
+    const readings = words.map((w, i) => this.readingsOf(w, typing && i === words.length - 1));
+    if (readings.some((r) => r.length === 0)) return []; // some word matches nothing
+    // Rarest word first: each later word then only probes the papers still in the running.
+    const cost = (r: Reading[]) => r.reduce((n, { term }) => n + this.index.docCount(term), 0);
+    readings.sort((a, b) => cost(a) - cost(b));
+    // A title hit counts most, then how far into the text the worst word is; weights discount
+    // completions and typo matches.
+    const score = (m: Match) => m.weight * ((2 * m.inHead) / words.length + (SLOTS - m.worstSlot) / SLOTS);
+    let matches: Map<number, Match> | undefined;
+    for (const word of readings) {
+      matches = this.narrow(matches, word, score, words.length === 1 ? limit : Infinity);
+      if (matches.size === 0) return [];
     }
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    return [...(matches ?? [])]
+      .map(([num, m]) => ({ num, score: score(m) }))
+      .sort((a, b) => b.score - a.score || a.num - b.num)
       .slice(0, limit)
-      .map(([num, score]) => ({ id: this.ids[num] as string, score }));
+      .map(({ num, score: s }) => ({ id: this.ids[num], score: s }));
   }
 
-  private newIndex(): Index {
-    // Papers arrive as term arrays, tokenized here; a query arrives as space-joined terms.
-    const encode = (text: string | string[]) => (Array.isArray(text) ? text : text.split(' '));
-    return new Index({ tokenize: 'strict', resolution: RESOLUTION, encode: encode as (text: string) => string[] });
+  private put(id: string, text: ReturnType<typeof indexedText>): void {
+    this.remove(id);
+    const num = this.ids.length;
+    this.ids.push(id);
+    this.nums.set(id, num);
+    this.index.add(num, text);
   }
 
-  private termMap(): TermMap {
-    const map = (this.index as unknown as { map?: unknown }).map;
-    if (!(map instanceof Map)) throw new Error('flexsearch no longer exposes Index.map; the search vocabulary needs updating');
-    return map as TermMap;
-  }
-
-  private countOf(term: string): number {
-    let n = 0;
-    for (const ids of this.termMap().get(term) ?? []) n += ids?.length ?? 0;
-    return n;
-  }
-
-  /** Indexes one paper and returns its terms. */
-  private put(doc: SearchDocument): string[] {
-    let num = this.nums.get(doc.id);
-    if (num === undefined) {
-      num = this.ids.length;
-      this.nums.set(doc.id, num);
-      this.ids.push(doc.id);
+  /**
+   * The papers of `previous` (all papers, when undefined) that also contain one of the readings of
+   * the next word, each with the reading that scores best. With `perReading`, only that many papers are taken
+   * from each reading's best slots: enough for a one-word query, whose ranking is by slot alone.
+   */
+  private narrow(previous: Map<number, Match> | undefined, word: Reading[], score: (m: Match) => number, perReading: number): Map<number, Match> {
+    const next = new Map<number, Match>();
+    for (const { term, weight } of word) {
+      const slots = this.index.slots(term);
+      let taken = 0;
+      for (let slot = 0; slot < slots.length && taken < perReading; slot++) {
+        for (const num of slots[slot] ?? []) {
+          if (!this.index.isLive(num)) continue;
+          const before = previous ? previous.get(num) : { weight: 1, worstSlot: 0, inHead: 0 };
+          if (!before) continue;
+          const match = {
+            weight: before.weight * weight,
+            worstSlot: Math.max(before.worstSlot, slot),
+            inHead: before.inHead + (slot < HEAD_SLOTS ? 1 : 0),
+          };
+          const known = next.get(num);
+          if (!known || score(match) > score(known)) next.set(num, match);
+          if (++taken >= perReading) break;
+        }
+      }
     }
-    const head = [...tokenize(doc.title), ...tokenize(doc.authors.join(' ')), ...tokenize((doc.tags ?? []).join(' '))];
-    const terms = [...head, ...tokenize(doc.abstract), ...tokenize(doc.notes ?? '')];
-    this.heads[num] = ` ${head.join(' ')} `;
-    // FlexSearch replaces an id that is already indexed. Passing the array skips a join and a split
-    // of the whole text (the encoder above accepts it), which is a tenth of the build time.
-    this.index.add(num, terms as unknown as string);
-    return terms;
+    return next;
   }
 
-  private choicesFor(word: string, typing: boolean): Choice[] {
-    const choices: Choice[] = [];
-    if (this.countOf(word) > 0) choices.push({ terms: [word], weight: 1 });
-    if (typing) for (const t of this.vocabulary.completions(word, COMPLETIONS)) choices.push({ terms: [t], weight: 0.8 });
-    if (choices.length === 0) for (const t of this.vocabulary.similar(word, NEAR_MISSES, typing)) choices.push({ terms: [t], weight: 0.6 });
-    return choices;
+  private readingsOf(word: string, typing: boolean): Reading[] {
+    const readings: Reading[] = [];
+    if (this.index.docCount(word) > 0) readings.push({ term: word, weight: 1 });
+    if (typing) for (const term of this.vocabulary.completions(word, COMPLETIONS)) readings.push({ term, weight: COMPLETION_WEIGHT });
+    if (readings.length === 0) for (const term of this.vocabulary.similar(word, NEAR_MISSES, typing)) readings.push({ term, weight: NEAR_MISS_WEIGHT });
+    return readings;
   }
 }
 
-/** The best few ways to read the query, one term per word, by the product of their weights. */
-function combine(choices: Choice[][]): Choice[] {
-  let combos: Choice[] = [{ terms: [], weight: 1 }];
-  for (const options of choices) {
-    combos = combos
-      .flatMap((c) => options.map((o) => ({ terms: [...c.terms, ...o.terms], weight: c.weight * o.weight })))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, MAX_COMBOS);
-  }
-  return combos;
+function indexedText(doc: SearchDocument) {
+  return {
+    title: tokenize(doc.title),
+    byline: [...tokenize(doc.authors.join(' ')), ...tokenize((doc.tags ?? []).join(' '))],
+    body: [...tokenize(doc.abstract), ...tokenize(doc.notes ?? '')],
+  };
 }
 
 export function searchDocumentOfEntry(entry: LibraryEntry): SearchDocument {

@@ -55,7 +55,6 @@ function asciiTerms(text: string, out: string[]): void {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   if (text.includes('\\')) text = text.replace(TEX_ACCENT, '$1');
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) {
     asciiTerms(text, out);
     return out;

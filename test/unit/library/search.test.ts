@@ -126,6 +126,24 @@ describe('library search: tags, notes and incremental changes', () => {
   });
 });
 
+describe('library search: a feed refresh replacing most papers', () => {
+  it('drops removed papers from results and completions, and keeps finding the rest', () => {
+    const papers = fixturePapers().slice(0, 600);
+    const index = createPaperIndex();
+    index.addAll(papers.map(searchDocumentOfPaper));
+    const removed = papers.slice(0, 500);
+    for (const p of removed) index.remove(p.id);
+    const kept = new Set(papers.slice(500).map((p) => p.id));
+    assert.strictEqual(index.size, 100);
+    for (const p of papers.slice(500, 520)) assert.ok(ids(index, `${p.title} `, 5).includes(p.id), p.title);
+    for (const p of removed.slice(0, 50)) assert.ok(ids(index, `${p.title} `, 50).every((id) => kept.has(id)), p.title);
+    // Kamitani wrote only removed papers: neither his name nor a near miss of it may match.
+    assert.deepStrictEqual(ids(index, 'kamitan'), []);
+    index.add(searchDocumentOfPaper(removed[0]));
+    assert.strictEqual(ids(index, `${removed[0].title} `, 1)[0], removed[0].id);
+  });
+});
+
 describe('library search: terms', () => {
   it('lowercases, folds accents and TeX accents, and drops one-letter and stop words', () => {
     assert.deepStrictEqual(tokenize('The Søren-Hauberg "Dreaming" of Pál, R\\\'emy and G\\"{o}del in 3D'), [
