@@ -22,11 +22,35 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-const existing = [];
-for (const options of builds) {
-  const fs = await import('node:fs');
-  if (fs.existsSync(options.entryPoints[0])) existing.push(options);
-}
+// The PDF tab's webview: pdf.js and its viewer components for the browser, with their styles.
+builds.push(
+  {
+    ...common,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome114',
+    entryPoints: ['src/webview/pdf/main.ts'],
+    outfile: 'dist/webview/pdf.js',
+    sourcemap: false,
+    minify: true,
+  },
+  {
+    ...common,
+    platform: 'browser',
+    entryPoints: ['src/webview/pdf/style.css'],
+    outfile: 'dist/webview/pdf.css',
+    loader: { '.svg': 'file', '.gif': 'file', '.png': 'file' },
+    assetNames: 'images/[name]',
+    sourcemap: false,
+    minify: true,
+  },
+);
+
+const fs = await import('node:fs');
+const existing = builds.filter((options) => fs.existsSync(options.entryPoints[0]));
+// pdf.js parses in a worker; the webview starts it from this file's text.
+fs.mkdirSync('dist/webview', { recursive: true });
+fs.copyFileSync('node_modules/pdfjs-dist/build/pdf.worker.min.mjs', 'dist/webview/pdf.worker.min.mjs');
 
 if (watch) {
   for (const options of existing) {

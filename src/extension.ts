@@ -6,6 +6,8 @@ import { scheduleDailyRefresh } from './vscode/feeds/dailySchedule';
 import { LibraryService } from './vscode/library/libraryService';
 import { createPaperSaver } from './vscode/library/paperSaver';
 import { createLogger } from './vscode/logger';
+import { PdfEditorProvider, PDF_VIEW_TYPE } from './vscode/pdf/pdfEditor';
+import { PdfService } from './vscode/pdf/pdfService';
 import { Services } from './vscode/services';
 import { registerViews, type Views } from './vscode/views/registerViews';
 
@@ -15,6 +17,8 @@ export interface PaperPracticeExports {
   library: LibraryService;
   detail: DetailPanels;
   services: Services;
+  pdfEditor: PdfEditorProvider;
+  pdfs: PdfService;
 }
 
 /**
@@ -44,11 +48,16 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
     },
   });
   const refresher = new FeedRefresher(services, logger, () => views.feeds.refresh());
-  registerCommands(context, { logger, services, library, views, detail, refresher, saver });
+  const pdfs = new PdfService(context, library, logger);
+  const commands = registerCommands(context, { logger, services, library, views, detail, refresher, saver, pdfs });
+  const pdfEditor = new PdfEditorProvider(context.extensionUri, logger, commands.noteForPaper);
+  context.subscriptions.push(
+    vscode.window.registerCustomEditorProvider(PDF_VIEW_TYPE, pdfEditor, { webviewOptions: { retainContextWhenHidden: true } }),
+  );
   context.subscriptions.push(scheduleDailyRefresh(refresher, logger));
 
   logger.info(`Paper Practice activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { views, library, detail, services };
+  return { views, library, detail, services, pdfEditor, pdfs };
 }
 
 export function deactivate(): void {

@@ -7,6 +7,8 @@ import type { FeedRefresher } from './feeds/feedRefresher';
 import { libraryCommands } from './library/libraryCommands';
 import type { LibraryService } from './library/libraryService';
 import type { PaperSaver } from './library/paperSaver';
+import { PDF_VIEW_TYPE } from './pdf/pdfEditor';
+import type { PdfService } from './pdf/pdfService';
 import type { Logger } from './logger';
 import { paperForEntry, paperIdOf, paperOf } from './paperArgs';
 import { createPracticeFolder } from './practiceFolder';
@@ -21,6 +23,13 @@ export interface CommandServices {
   detail: DetailPanels;
   refresher: FeedRefresher;
   saver: PaperSaver;
+  pdfs: PdfService;
+}
+
+/** What other parts of the extension need from the command layer. */
+export interface CommandApi {
+  /** The note of a paper (saving the paper to the library first if needed), for quotes from its PDF. */
+  noteForPaper(id: string, version: number): Promise<vscode.Uri | undefined>;
 }
 
 type Handler = (...args: unknown[]) => unknown;
@@ -29,7 +38,7 @@ type Handler = (...args: unknown[]) => unknown;
  * The one place that registers commands. Every id here is contributed in package.json, and the
  * integration tests check the two lists agree.
  */
-export function registerCommands(context: vscode.ExtensionContext, s: CommandServices): void {
+export function registerCommands(context: vscode.ExtensionContext, s: CommandServices): CommandApi {
   const openPaper = async (arg?: unknown): Promise<void> => {
     const paper = await resolvePaper(s, arg);
     if (!paper) return;
@@ -49,7 +58,13 @@ export function registerCommands(context: vscode.ExtensionContext, s: CommandSer
     'paperPractice.openPaper': openPaper,
     'paperPractice.openPdf': async (arg?: unknown) => {
       const paper = await resolvePaper(s, arg);
-      if (paper) await vscode.env.openExternal(vscode.Uri.parse(paper.links.pdf));
+      if (!paper) return;
+      try {
+        const uri = await s.pdfs.ensure(paper);
+        if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE);
+      } catch (e) {
+        reportError(s.logger, `The PDF of ${paper.id} could not be opened`, e);
+      }
     },
     ...feedCommands({ services: s.services, logger: s.logger, tree: s.views.feeds, refresher: s.refresher, openPaper, savePapers: (papers) => s.saver.savePapers(papers) }),
     ...libraryCommands({ services: s.services, library: s.library, logger: s.logger, tree: s.views.library, setGroupBy: s.views.setLibraryGroupBy, saver: s.saver }),
@@ -57,6 +72,18 @@ export function registerCommands(context: vscode.ExtensionContext, s: CommandSer
   for (const [id, handler] of Object.entries(handlers)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
+  return {
+    async noteForPaper(id) {
+      const store = await s.library.get();
+      if (!store) return undefined;
+      if (!store.get(id)) {
+        const paper = await resolvePaper(s, id);
+        if (paper) await s.saver.savePapers([paper]);
+      }
+      const entry = store.get(id);
+      return entry ? vscode.Uri.file(entry.notePath) : undefined;
+    },
+  };
 }
 
 /** The paper a command means: carried by the argument, in the library, in the feed cache, or on arXiv. */

@@ -6,20 +6,20 @@ import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 import { projectRoot } from '../support/paths';
 import { printResults, readResults } from '../support/results';
-import { RESULTS_FILE } from '../integration/index';
+import { resultsFile } from '../integration/runSuite';
 import { startFakeArxivProcess } from './fakeArxivProcess';
 import { prepareWorkspace } from './workspace';
 
 async function main(): Promise<number> {
   const arxiv = await startFakeArxivProcess((line) => console.error(line));
   try {
-    const workspace = prepareWorkspace('desktop', { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl });
+    const workspace = prepareWorkspace('desktop', { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl, pdfUrl: arxiv.pdfUrl });
     const code = await runTests({
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: path.join(projectRoot, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
     }).catch(() => 1);
-    const results = readResults(RESULTS_FILE);
+    const results = readResults(resultsFile('main'));
     if (results) printResults('desktop', results);
     return code;
   } finally {

@@ -6,6 +6,7 @@ import * as path from 'path';
 export interface ArxivEndpoints {
   apiUrl: string;
   rssUrl: string;
+  pdfUrl?: string;
 }
 
 export function prepareWorkspace(name: string, endpoints: ArxivEndpoints, extraSettings: Record<string, unknown> = {}): string {
@@ -15,6 +16,7 @@ export function prepareWorkspace(name: string, endpoints: ArxivEndpoints, extraS
   const settings = {
     'paperPractice.arxiv.apiUrl': endpoints.apiUrl,
     'paperPractice.arxiv.rssUrl': endpoints.rssUrl,
+    ...(endpoints.pdfUrl ? { 'paperPractice.arxiv.pdfUrl': endpoints.pdfUrl } : {}),
     ...extraSettings,
   };
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));

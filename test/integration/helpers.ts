@@ -5,12 +5,12 @@ import type { RecordedRequest } from '../support/fakeArxiv';
 
 export const EXTENSION_ID = 'paper-practice.paper-practice';
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string | (() => string), timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -41,4 +41,13 @@ export async function fakeRequests(): Promise<RecordedRequest[]> {
 export async function setSetting(key: string, value: unknown): Promise<void> {
   const [section, ...rest] = key.split('.');
   await vscode.workspace.getConfiguration(section).update(rest.join('.'), value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Makes the fake arXiv misbehave for the next `times` requests whose path starts with `match`. */
+export async function injectFault(fault: Record<string, unknown>, match: string, times = 1): Promise<void> {
+  await fetch(`${fakeArxivBase()}/__fake/fault`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fault, match, times }),
+  });
 }

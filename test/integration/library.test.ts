@@ -46,6 +46,27 @@ describe('Library stored as files in the workspace', function () {
     assert.strictEqual((await statusGroup('inbox')).entries.length, 1);
   });
 
+  it('watches the library folder for changes made outside VS Code', async () => {
+    // The workbench starts its file watcher lazily after the window opens: touch the new note until
+    // the watcher reports it, so the tests below measure the extension, not the watcher's start-up.
+    const exports = await api();
+    const entry = (await exports.library.get())!.get(first)!;
+    let seen = false;
+    let lastTouch = 0;
+    const listener = exports.library.onDidSeeNoteChange((uri) => (seen ||= uri.fsPath === entry.notePath));
+    try {
+      await waitFor(() => {
+        if (!seen && Date.now() - lastTouch > 1000) {
+          fs.writeFileSync(entry.notePath, fs.readFileSync(entry.notePath));
+          lastTouch = Date.now();
+        }
+        return seen;
+      }, 'the file watcher to report a change to the note', 60_000);
+    } finally {
+      listener.dispose();
+    }
+  });
+
   it('changes status by command, setting the dates and never touching the notes body', async () => {
     const entry = (await (await api()).library.get())!.get(first)!;
     const body = '\n# My notes\n\nThe key idea, in my words.\n';

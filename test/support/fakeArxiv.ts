@@ -103,6 +103,8 @@ export interface FakeArxivOptions {
   apiPool?: string[];
   /** totalResults reported for searches (default: the pool size). */
   apiTotalResults?: number;
+  /** Served for every /pdf/<id> instead of the generated one-page PDF (e.g. a real multi-page fixture). */
+  pdfBody?: Buffer;
 }
 
 interface FaultRule {
@@ -503,7 +505,7 @@ export class FakeArxiv {
     const pdf = /^\/pdf\/(.+)$/.exec(r.path);
     if (pdf) {
       if (pdf[1].endsWith('.pdf')) return { status: 301, headers: { location: `/pdf/${pdf[1].slice(0, -4)}` }, body: '' };
-      return { body: fakePdf(pdf[1]), headers: { 'content-type': 'application/pdf' }, cacheControl: 'max-age=86400' };
+      return { body: this.opts.pdfBody ?? fakePdf(pdf[1]), headers: { 'content-type': 'application/pdf' }, cacheControl: 'max-age=86400' };
     }
     return { status: 404, body: 'Not Found', headers: { 'content-type': 'text/plain' }, etag: false };
   }

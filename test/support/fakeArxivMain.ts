@@ -2,7 +2,7 @@
  * Runs the fake arXiv as its own process, for tests that cannot host it in-process (the VS Code
  * extension host, spawned CLIs):
  *
- *   node out/test/support/fakeArxivMain.js [--port N] [--feed-max-age S] [--exit-with-stdin]
+ *   node out/test/support/fakeArxivMain.js [--port N] [--feed-max-age S] [--pdf FILE] [--exit-with-stdin]
  *
  * Prints ONE line of JSON on stdout once listening:
  *   {"url":"http://127.0.0.1:PORT","apiUrl":".../api/query","rssUrl":"...","pdfUrl":".../pdf","port":PORT,"pid":PID}
@@ -12,6 +12,7 @@
  *   GET  /__fake/requests      POST /__fake/reset      POST /__fake/api-total {"totalResults":N}
  */
 import { spawn } from 'child_process';
+import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { FakeArxiv } from './fakeArxiv';
 
@@ -31,13 +32,15 @@ export async function startFromArgs(argv: string[]): Promise<FakeArxiv> {
       port: { type: 'string', default: '0' },
       'feed-max-age': { type: 'string' },
       'exit-with-stdin': { type: 'boolean', default: false },
+      pdf: { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, not ${values.port}`);
   const maxAge = values['feed-max-age'];
-  return FakeArxiv.start({ port, feedMaxAgeSeconds: maxAge === undefined ? undefined : Number(maxAge) });
+  const pdfBody = values.pdf ? fs.readFileSync(values.pdf) : undefined;
+  return FakeArxiv.start({ port, feedMaxAgeSeconds: maxAge === undefined ? undefined : Number(maxAge), pdfBody });
 }
 
 async function main(): Promise<void> {

@@ -33,6 +33,6 @@ export function printResults(label: string, results: SuiteResults): string {
   results.failed.forEach((t, i) => console.log(`\n  ${i + 1}) ${t.title}\n     ${t.error.split('\n').join('\n     ')}`));
   const line = `${results.passed.length} passed, ${results.failed.length} failed` +
     (results.pending.length ? `, ${results.pending.length} skipped` : '');
-  console.log(`\n${label}: ${line}`);
+  console.log(`\n  ${label}: ${line}`);
   return line;
 }

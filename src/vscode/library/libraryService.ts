@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LibraryCache } from '../../core/library/cache';
@@ -20,6 +21,9 @@ export class LibraryService implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('paperPractice.library');
   private readonly changed = new vscode.EventEmitter<LibraryChange | { kind: 'reset' }>();
   readonly onDidChange = this.changed.event;
+  private readonly fileEvents = new vscode.EventEmitter<vscode.Uri>();
+  /** A note changed on disk (watcher or save), before it is re-read. */
+  readonly onDidSeeNoteChange = this.fileEvents.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -28,6 +32,7 @@ export class LibraryService implements vscode.Disposable {
     this.disposables.push(
       this.diagnostics,
       this.changed,
+      this.fileEvents,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('paperPractice.libraryFolder')) this.reset();
       }),
@@ -80,9 +85,29 @@ export class LibraryService implements vscode.Disposable {
   }
 
   private watch(root: string, store: LibraryStore): vscode.Disposable {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), `*/${NOTE_FILE}`));
+    let watcher: vscode.FileSystemWatcher | undefined;
+    let watchingRoot = false;
+    // A watcher rooted at the library folder sees every paper folder in it. Until that folder
+    // exists (no paper saved yet) we watch for it from the workspace folder, then switch: a
+    // recursive watcher can miss folders created together with their parent.
+    const arm = () => {
+      const exists = fs.existsSync(root);
+      if (watcher && watchingRoot === exists) return;
+      watcher?.dispose();
+      watchingRoot = exists;
+      const workspaceFolder = vscode.workspace.workspaceFolders![0];
+      const relative = path.relative(workspaceFolder.uri.fsPath, root).split(path.sep).join('/');
+      const pattern = exists
+        ? new vscode.RelativePattern(vscode.Uri.file(root), `*/${NOTE_FILE}`)
+        : new vscode.RelativePattern(workspaceFolder, `${relative}/*/${NOTE_FILE}`);
+      watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      watcher.onDidCreate(onFile);
+      watcher.onDidChange(onFile);
+      watcher.onDidDelete(onFile);
+    };
     const pending = new Map<string, NodeJS.Timeout>();
     const onFile = (uri: vscode.Uri) => {
+      this.fileEvents.fire(uri);
       const folder = path.basename(path.dirname(uri.fsPath));
       clearTimeout(pending.get(folder));
       // Editors save in bursts; one re-read per note after they settle.
@@ -91,10 +116,13 @@ export class LibraryService implements vscode.Disposable {
         store.refresh(folder).catch((e) => this.logger.error(`Re-reading ${uri.fsPath}: ${String(e)}`));
       }, 100));
     };
-    watcher.onDidCreate(onFile);
-    watcher.onDidChange(onFile);
-    watcher.onDidDelete(onFile);
-    return { dispose: () => { watcher.dispose(); pending.forEach(clearTimeout); } };
+    arm();
+    const rearm = store.onDidChange((change) => change.kind === 'added' && arm());
+    // A note saved in the editor is re-read at once, without waiting for the file watcher.
+    const onSave = vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (path.basename(doc.uri.fsPath) === NOTE_FILE && path.dirname(path.dirname(doc.uri.fsPath)) === root) onFile(doc.uri);
+    });
+    return { dispose: () => { watcher?.dispose(); rearm.dispose(); onSave.dispose(); pending.forEach(clearTimeout); } };
   }
 
   private publishProblems(): void {
