@@ -12,7 +12,7 @@
  * answers a query in one pass per word over the posting lists of all its readings.
  */
 import type { Paper } from '../arxiv/types';
-import { InvertedIndex, SLOTS } from './invertedIndex';
+import { type IndexedText, InvertedIndex, SLOTS } from './invertedIndex';
 import type { LibraryEntry } from './store';
 import { tokenize } from './tokenize';
 import { Vocabulary } from './vocabulary';
@@ -146,7 +146,7 @@ class PostingsPaperIndex implements PaperIndex {
       .map(({ num, score: s }) => ({ id: this.ids[num], score: s }));
   }
 
-  private put(id: string, text: ReturnType<typeof indexedText>): void {
+  private put(id: string, text: IndexedText): void {
     this.remove(id);
     const num = this.ids.length;
     this.ids.push(id);
@@ -156,8 +156,8 @@ class PostingsPaperIndex implements PaperIndex {
 
   /**
    * The papers of `previous` (all papers, when undefined) that also contain one of the readings of
-   * the next word, each with the reading that scores best. With `perReading`, only that many papers are taken
-   * from each reading's best slots: enough for a one-word query, whose ranking is by slot alone.
+   * the next word, each with the reading that scores best. With `perReading`, only that many papers
+   * are taken from each reading's best slots: enough for a one-word query, ranked by slot alone.
    */
   private narrow(previous: Map<number, Match> | undefined, word: Reading[], score: (m: Match) => number, perReading: number): Map<number, Match> {
     const next = new Map<number, Match>();
@@ -192,7 +192,7 @@ class PostingsPaperIndex implements PaperIndex {
   }
 }
 
-function indexedText(doc: SearchDocument) {
+function indexedText(doc: SearchDocument): IndexedText {
   return {
     title: tokenize(doc.title),
     byline: [...tokenize(doc.authors.join(' ')), ...tokenize((doc.tags ?? []).join(' '))],

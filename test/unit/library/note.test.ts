@@ -134,6 +134,16 @@ describe('library notes: record <-> front matter', () => {
     );
   });
 
+  it('re-prints layouts it cannot splice (an indented mapping), keeping the comments', () => {
+    const text = ['---', '  # indented by hand', '  id: "1605.08380"', '  title: T', '  status: inbox # new', '  added: 2024-01-05', '---', 'body', ''].join('\n');
+    const result = rewriteNote(text, (r) => ({ ...r, status: 'reading', started: '2024-06-01' }));
+    assert.ok(result.ok && result.changed);
+    const back = parsed(result.text);
+    assert.deepStrictEqual([back.record.status, back.record.started, back.body], ['reading', '2024-06-01', 'body\n']);
+    assert.match(result.text, /# indented by hand/);
+    assert.match(result.text, /# new/);
+  });
+
   it('keeps CRLF line ends and a byte-order mark when it rewrites', () => {
     const text = '\uFEFF' + HAND_EDITED.replace(/\n/g, '\r\n');
     const result = rewriteNote(text, (r) => ({ ...r, status: 'read' }));
