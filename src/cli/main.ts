@@ -17,7 +17,9 @@ import { parseAny } from '../core/arxiv/parse';
 import type { Paper } from '../core/arxiv/types';
 import type { RequestGate } from '../core/http/gate';
 import { productVersion } from '../core/http/userAgent';
+import { runBibtexCommand } from './bibtexCommand';
 import { formatResponse, toJsonOutput } from './format';
+import { scaffoldCommand } from './scaffoldCommand';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -46,6 +48,8 @@ Commands:
       --atom           use the Atom feed instead of RSS
   get ID...            Look papers up by id (2401.12345, 2401.12345v2, hep-th/9901001, URLs).
   parse FILE           Parse a saved API/RSS/Atom response offline ("-" reads stdin).
+  bibtex ID...         BibTeX entries in arXiv's style (see "paper-practice bibtex --help").
+  scaffold ID          Start a replication: notebook, claims manifest, helper (see "scaffold --help").
 
 Options:
   --json               print one JSON object {kind, totalResults, papers}
@@ -95,7 +99,29 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   }
 }
 
+/** The cached, polite client every command uses; `apiUrl`/`rssUrl` override the endpoints. */
+function cachedClient(io: CliIo, o: { apiUrl?: string; rssUrl?: string; noCache?: boolean }): ArxivClient {
+  const env = io.env ?? process.env;
+  return new ArxivClient({
+    apiUrl: o.apiUrl,
+    rssUrl: o.rssUrl,
+    gate: io.gate,
+    cache: o.noCache ? null : new ResponseCache({ dir: path.join(defaultCacheDir(env), 'http'), clock: io.gate?.clock }),
+  });
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
+  // These commands parse their own options (they differ from the arXiv commands').
+  if (argv[0] === 'bibtex') return runBibtexCommand(argv.slice(1), io, ({ apiUrl }) => cachedClient(io, { apiUrl }));
+  if (argv[0] === 'scaffold') {
+    return scaffoldCommand(argv.slice(1), {
+      ...io,
+      lookupPaper: async (id, { apiUrl, signal }) => {
+        const res = await cachedClient(io, { apiUrl }).getByIds([id], { signal });
+        return Object.values(res.papers)[0] ?? null;
+      },
+    });
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -119,14 +145,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     if (name !== 'json' && !allowed.includes(name)) throw new UsageError(`--${name} does not apply to "${command}".`);
   }
 
-  const env = io.env ?? process.env;
-  const client = (): ArxivClient =>
-    new ArxivClient({
-      apiUrl: values['api-url'],
-      rssUrl: values['rss-url'],
-      gate: io.gate,
-      cache: values['no-cache'] ? null : new ResponseCache({ dir: path.join(defaultCacheDir(env), 'http'), clock: io.gate?.clock }),
-    });
+  const client = (): ArxivClient => cachedClient(io, { apiUrl: values['api-url'], rssUrl: values['rss-url'], noCache: values['no-cache'] });
   const print = (kind: 'api' | 'rss' | 'atom', total: number | null, papers: Paper[], meta: { title?: string | null; announced?: string | null } = {}): void => {
     io.stdout.write(
       values.json
