@@ -1,0 +1,200 @@
+/**
+ * "Start Replication" and "Export Replication Report". Both take what any command takes (a paper,
+ * an id, a tree node; or nothing from the palette) and also a file of a replication (explorer).
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PaperDetails } from '../../core/arxiv/types';
+import { nodeFileSystem } from '../../core/library/nodeFileSystem';
+import { paperFromRecord } from '../../core/library/recordPaper';
+import type { LibraryEntry, LibraryStore } from '../../core/library/store';
+import { createScaffold, type Framework, readManifestFile, renderReport, type ScaffoldResult, scaffoldPaths } from '../../core/replication';
+import { plainTitle } from '../../core/text/texText';
+import { reportError } from '../errors';
+import type { PaperSaver } from '../library/paperSaver';
+import type { LibraryService } from '../library/libraryService';
+import type { Logger } from '../logger';
+import { paperIdOf, paperOf } from '../paperArgs';
+import type { ReplicationState } from './replicationState';
+
+export const START_REPLICATION = 'paperPractice.startReplication';
+export const EXPORT_REPLICATION_REPORT = 'paperPractice.exportReplicationReport';
+export const FRAMEWORK_SETTING = 'replication.framework';
+export const LAST_FRAMEWORK_KEY = 'paperPractice.replication.lastFramework';
+export const REPORT_FILE = 'REPORT.md';
+
+export interface ReplicationDeps {
+  library: LibraryService;
+  saver: PaperSaver;
+  logger: Logger;
+}
+
+export type StartResult = { status: ScaffoldResult['status']; dir: string; manifestPath: string; notebookPath: string } | undefined;
+
+const FRAMEWORK_ITEMS: Array<vscode.QuickPickItem & { framework: Framework }> = [
+  { label: 'PyTorch', description: 'torch, torchvision', framework: 'pytorch' },
+  { label: 'TensorFlow / Keras', description: 'tensorflow, keras', framework: 'keras' },
+];
+
+/** The setting decides when it names a framework; "ask" (the default) shows a pick, the last choice first. */
+export async function chooseFramework(context: vscode.ExtensionContext): Promise<Framework | undefined> {
+  const setting = vscode.workspace.getConfiguration('paperPractice').get<string>(FRAMEWORK_SETTING, 'ask');
+  if (setting === 'pytorch' || setting === 'keras') return setting;
+  const last = context.globalState.get<Framework>(LAST_FRAMEWORK_KEY);
+  const items = [...FRAMEWORK_ITEMS].sort((a, b) => Number(b.framework === last) - Number(a.framework === last));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Start Replication',
+    placeHolder: 'Framework for the notebook and requirements',
+  });
+  if (!picked) return undefined;
+  await context.globalState.update(LAST_FRAMEWORK_KEY, picked.framework);
+  return picked.framework;
+}
+
+/** The library entry a command means: from its argument, the active replication file, or a pick. */
+async function entryFor(store: LibraryStore, arg: unknown, state: ReplicationState, pickTitle: string): Promise<LibraryEntry | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : arg === undefined ? activeUri() : undefined;
+  if (uri) {
+    const byFolder = entryInFolder(store, uri);
+    if (byFolder) return byFolder;
+    const info = state.infoFor(uri);
+    const id = info?.parse.manifest?.paper.id;
+    if (id && store.get(id)) return store.get(id);
+    if (arg instanceof vscode.Uri) return undefined;
+  }
+  const id = paperIdOf(arg);
+  if (id) return store.get(id);
+  const entries = [...store.entries].sort((a, b) => Number(b.record.status === 'replicating') - Number(a.record.status === 'replicating'));
+  if (!entries.length) {
+    void vscode.window.showInformationMessage('Your library is empty: save a paper first.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    entries.map((e) => ({ label: plainTitle(e.record.title), description: `${e.record.id} · ${e.record.status}`, entry: e })),
+    { title: pickTitle, placeHolder: 'Paper', matchOnDescription: true },
+  );
+  return picked?.entry;
+}
+
+function activeUri(): vscode.Uri | undefined {
+  return vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri;
+}
+
+/** The entry whose paper folder holds `uri`. */
+function entryInFolder(store: LibraryStore, uri: vscode.Uri): LibraryEntry | undefined {
+  if (uri.scheme !== 'file' && uri.scheme !== 'vscode-notebook-cell') return undefined;
+  const p = uri.fsPath;
+  return store.entries.find((e) => {
+    const dir = path.dirname(e.notePath);
+    return p === dir || p.startsWith(dir + path.sep);
+  });
+}
+
+async function openReplication(notebookPath: string, manifestPath: string): Promise<void> {
+  const notebook = vscode.Uri.file(notebookPath);
+  const manifest = vscode.Uri.file(manifestPath);
+  if (await nodeFileSystem.stat(notebookPath)) {
+    await vscode.commands.executeCommand('vscode.open', notebook);
+    await vscode.window.showTextDocument(manifest, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  } else {
+    await vscode.window.showTextDocument(manifest, { preview: false });
+  }
+}
+
+export function startReplicationCommand(context: vscode.ExtensionContext, deps: ReplicationDeps, state: ReplicationState) {
+  return async (arg?: unknown): Promise<StartResult> => {
+    try {
+      const store = await deps.saver.requireStore();
+      if (!store) return undefined;
+      const given: PaperDetails | undefined = paperOf(arg);
+      if (given && !store.get(given.id)) {
+        await deps.saver.savePapers([given]);
+        if (!store.get(given.id)) return undefined; // saving failed and was reported
+      }
+      const entry = await entryFor(store, arg, state, 'Start Replication');
+      if (!entry) {
+        const id = paperIdOf(arg);
+        if (id) void vscode.window.showErrorMessage(`Paper ${id} is not in the library: save it first.`);
+        return undefined;
+      }
+      const paperDir = path.dirname(entry.notePath);
+      const paths = scaffoldPaths(paperDir);
+      const title = plainTitle(entry.record.title);
+
+      let result: ScaffoldResult;
+      if (await nodeFileSystem.stat(paths.manifestPath)) {
+        result = { status: 'exists', ...paths };
+      } else {
+        const framework = await chooseFramework(context);
+        if (!framework) return undefined;
+        result = await createScaffold(nodeFileSystem, paperDir, given ?? paperFromRecord(entry.record), { framework, huggingFace: null });
+      }
+
+      if (entry.record.status !== 'replicating' && entry.record.status !== 'replicated') {
+        await store.update(entry.record.id, { status: 'replicating' });
+      }
+      await state.load(vscode.Uri.file(result.manifestPath));
+      await openReplication(result.notebookPath, result.manifestPath);
+
+      if (result.status === 'exists') {
+        void vscode.window.showInformationMessage(`"${title}" already has a replication: opened it. Nothing was overwritten.`);
+      } else {
+        const claims = result.manifest.claims.length;
+        const prefilled = claims
+          ? `${claims} claim${claims === 1 ? '' : 's'} prefilled from the abstract: check them against the paper and set "confirmed".`
+          : 'No claims found in the abstract: add them to replication.json.';
+        const kept = result.kept.length ? ` Kept your existing ${result.kept.join(', ')}.` : '';
+        void vscode.window.showInformationMessage(`Replication of "${title}" started. ${prefilled}${kept}`);
+      }
+      return { status: result.status, dir: result.dir, manifestPath: result.manifestPath, notebookPath: result.notebookPath };
+    } catch (e) {
+      reportError(deps.logger, 'Starting the replication failed', e);
+      return undefined;
+    }
+  };
+}
+
+export function exportReportCommand(deps: ReplicationDeps, state: ReplicationState) {
+  return async (arg?: unknown): Promise<string | undefined> => {
+    try {
+      const store = await deps.saver.requireStore();
+      if (!store) return undefined;
+      const entry = await entryFor(store, arg, state, 'Export Replication Report');
+      if (!entry) {
+        const id = paperIdOf(arg);
+        if (id || arg instanceof vscode.Uri) void vscode.window.showErrorMessage(`No paper of the library found for ${id ?? (arg as vscode.Uri).fsPath}.`);
+        return undefined;
+      }
+      const paths = scaffoldPaths(path.dirname(entry.notePath));
+      if (!(await nodeFileSystem.stat(paths.manifestPath))) {
+        const choice = await vscode.window.showInformationMessage(`"${plainTitle(entry.record.title)}" has no replication yet.`, 'Start Replication');
+        if (choice === 'Start Replication') await vscode.commands.executeCommand(START_REPLICATION, entry.record.id);
+        return undefined;
+      }
+      const parse = await readManifestFile(nodeFileSystem, paths.manifestPath);
+      if (!parse.manifest) {
+        void vscode.window.showErrorMessage(`replication.json cannot be read: ${parse.problems[0]?.message ?? 'not a JSON object'}. Fix it first.`);
+        return undefined;
+      }
+      const reportPath = path.join(paths.dir, REPORT_FILE);
+      const text = renderReport(parse.manifest, paperFromRecord(entry.record), entry.body);
+      if (!(await nodeFileSystem.createExclusive(reportPath, text))) {
+        const choice = await vscode.window.showWarningMessage(
+          `${REPORT_FILE} already exists in this replication. Replace it with a fresh report?`,
+          { modal: true },
+          'Replace',
+          'Open Existing',
+        );
+        if (choice === 'Replace') await nodeFileSystem.writeFile(reportPath, text);
+        else if (choice !== 'Open Existing') return undefined;
+      }
+      await vscode.window.showTextDocument(vscode.Uri.file(reportPath), { preview: false });
+      const errors = parse.problems.filter((p) => p.severity === 'error').length;
+      if (errors) void vscode.window.showWarningMessage(`The report left out what replication.json gets wrong (${errors} problem${errors === 1 ? '' : 's'}: see Problems).`);
+      return reportPath;
+    } catch (e) {
+      reportError(deps.logger, 'Exporting the replication report failed', e);
+      return undefined;
+    }
+  };
+}
