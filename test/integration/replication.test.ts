@@ -43,7 +43,7 @@ async function writeUntilSeen(file: string, text: string, seen: () => boolean, w
       lastWrite = Date.now();
     }
     return false;
-  }, what, 30_000);
+  }, what, 60_000);
 }
 
 describe('Replication: start, status in the editor, report', function () {
@@ -121,7 +121,9 @@ describe('Replication: start, status in the editor, report', function () {
     const { replication } = await exportsOf();
     await vscode.window.showTextDocument(vscode.Uri.file(started.manifestPath), { preview: false });
     await waitFor(() => replication.statusBarVisible() && replication.statusBar.text === '$(beaker) 0/2 claims reproduced', () => `status bar, is "${replication.statusBar.text}"`);
-    assert.deepStrictEqual(replication.statusBar.command, { title: 'Open replication.json', command: 'vscode.open', arguments: [vscode.Uri.file(started.manifestPath)] });
+    const command = replication.statusBar.command as vscode.Command;
+    assert.strictEqual(command.command, 'vscode.open');
+    assert.strictEqual((command.arguments?.[0] as vscode.Uri).fsPath, started.manifestPath);
     const dir = vscode.Uri.file(started.dir);
     for (const uri of [dir, vscode.Uri.file(path.dirname(started.dir)), vscode.Uri.file(started.manifestPath), vscode.Uri.file(started.notebookPath)]) {
       const deco = await replication.decorations.provideFileDecoration(uri, cancel);
@@ -159,7 +161,7 @@ describe('Replication: start, status in the editor, report', function () {
     assert.strictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 0);
 
     await waitFor(() => replication.statusBar.text === '$(beaker) 1/2 claims reproduced $(warning) over budget', () => `status bar, is "${replication.statusBar.text}"`);
-    assert.match(String(replication.statusBar.tooltip), /over budget: 12\.5 of 10 GPU-hours/);
+    assert.match(String(replication.statusBar.tooltip), /over budget: 13 of 10 GPU-hours \(125%\)/);
     const deco = await replication.decorations.provideFileDecoration(vscode.Uri.file(started.dir), cancel);
     assert.strictEqual(deco?.badge, '≈');
     assert.match(deco.tooltip ?? '', /partially reproduced: 1\/2 claims reproduced \(1 not reproduced\)/);

@@ -55,6 +55,11 @@ export class ReplicationState implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private scanned: Promise<void> | undefined;
+  /**
+   * One non-recursive watcher per replication folder besides the workspace-wide one: a recursive
+   * watcher can miss files in folders created after it started (see LibraryService.watch).
+   */
+  private readonly folderWatchers = new Map<string, vscode.Disposable>();
 
   constructor(private readonly logger: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB);
@@ -106,8 +111,9 @@ export class ReplicationState implements vscode.Disposable {
 
   /** Reads the manifest now (the open document's text when it is open) and publishes it. */
   async load(manifestUri: vscode.Uri): Promise<ReplicationInfo | undefined> {
+    // An edited document wins; a clean one may not have reloaded yet, so the file is read.
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === manifestUri.toString());
-    if (doc) return this.accept(manifestUri, doc.getText());
+    if (doc?.isDirty) return this.accept(manifestUri, doc.getText());
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(manifestUri);
@@ -147,17 +153,30 @@ export class ReplicationState implements vscode.Disposable {
       status: m ? suggestStatus(m) : null,
     };
     this.byDir.set(dir.path, info);
+    this.watchFolder(dir);
     this.changed.fire(info);
     return info;
   }
 
   private forget(manifestUri: vscode.Uri): void {
     const dir = parent(manifestUri);
+    this.folderWatchers.get(dir.path)?.dispose();
+    this.folderWatchers.delete(dir.path);
     if (this.byDir.delete(dir.path)) this.changed.fire({ removed: dir });
+  }
+
+  private watchFolder(dir: vscode.Uri): void {
+    if (this.folderWatchers.has(dir.path)) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, MANIFEST_FILE));
+    watcher.onDidCreate((uri) => this.schedule(uri));
+    watcher.onDidChange((uri) => this.schedule(uri));
+    watcher.onDidDelete((uri) => this.forget(uri));
+    this.folderWatchers.set(dir.path, watcher);
   }
 
   dispose(): void {
     this.pending.forEach((t) => clearTimeout(t));
+    this.folderWatchers.forEach((w) => w.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }
