@@ -1,6 +1,7 @@
 /**
- * The replication feature in the editor: the two commands and the live status (issue 5). One call
- * from activate(); everything it makes is disposed with the extension.
+ * The replication feature in the editor: the two commands' handlers (registered by commands.ts)
+ * and the live status (issue 5). One call from activate(); everything it makes is disposed with
+ * the extension.
  */
 import * as vscode from 'vscode';
 import { ClaimCodeLensProvider, manifestDiagnostics, NotebookSummaryProvider, ReplicationDecorations, ReplicationStatusBar } from './editorStatus';
@@ -8,7 +9,10 @@ import { EXPORT_REPLICATION_REPORT, exportReportCommand, type ReplicationDeps, S
 import { MANIFEST_GLOB, ReplicationState } from './replicationState';
 
 export interface ReplicationExports {
-  /** Registered here already (do not register them again); kept so tests and callers can invoke them directly. */
+  /**
+   * The handlers by command id, for src/vscode/commands.ts to register (the one place that
+   * registers commands): `...s.replication.commands` in its handlers.
+   */
   commands: Record<string, (...args: unknown[]) => unknown>;
   statusBar: vscode.StatusBarItem;
   /** Whether the status bar item is shown now. */
@@ -49,7 +53,6 @@ export function registerReplication(context: vscode.ExtensionContext, deps: Repl
     vscode.languages.registerCodeLensProvider({ pattern: MANIFEST_GLOB }, codeLens),
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.notebooks.registerNotebookCellStatusBarItemProvider('jupyter-notebook', notebookStatus),
-    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
 
   // Badges for replications already in the workspace; off the activation path.
