@@ -3,6 +3,7 @@ import { registerCommands } from './vscode/commands';
 import { DetailPanels } from './vscode/detail/detailPanels';
 import { FeedRefresher } from './vscode/feeds/feedRefresher';
 import { scheduleDailyRefresh } from './vscode/feeds/dailySchedule';
+import { LibraryIndex } from './vscode/library/libraryIndex';
 import { LibraryService } from './vscode/library/libraryService';
 import { createPaperSaver } from './vscode/library/paperSaver';
 import { createLogger } from './vscode/logger';
@@ -19,6 +20,7 @@ export interface PaperPracticeExports {
   services: Services;
   pdfEditor: PdfEditorProvider;
   pdfs: PdfService;
+  index: LibraryIndex;
 }
 
 /**
@@ -49,7 +51,9 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
   });
   const refresher = new FeedRefresher(services, logger, () => views.feeds.refresh());
   const pdfs = new PdfService(context, library, logger);
-  const commands = registerCommands(context, { logger, services, library, views, detail, refresher, saver, pdfs });
+  const index = new LibraryIndex(library);
+  context.subscriptions.push(index);
+  const commands = registerCommands(context, { logger, services, library, views, detail, refresher, saver, pdfs, index });
   const pdfEditor = new PdfEditorProvider(context.extensionUri, logger, commands.noteForPaper);
   context.subscriptions.push(
     vscode.window.registerCustomEditorProvider(PDF_VIEW_TYPE, pdfEditor, { webviewOptions: { retainContextWhenHidden: true } }),
@@ -57,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
   context.subscriptions.push(scheduleDailyRefresh(refresher, logger));
 
   logger.info(`Paper Practice activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { views, library, detail, services, pdfEditor, pdfs };
+  return { views, library, detail, services, pdfEditor, pdfs, index };
 }
 
 export function deactivate(): void {

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../core/arxiv/types';
+import { bibtexCommands } from './bibtex/bibtexCommands';
 import type { DetailPanels } from './detail/detailPanels';
 import { reportError, signalOf } from './errors';
 import { feedCommands } from './feeds/feedCommands';
 import type { FeedRefresher } from './feeds/feedRefresher';
 import { libraryCommands } from './library/libraryCommands';
+import type { LibraryIndex } from './library/libraryIndex';
 import type { LibraryService } from './library/libraryService';
 import type { PaperSaver } from './library/paperSaver';
 import { PDF_VIEW_TYPE } from './pdf/pdfEditor';
@@ -24,6 +26,7 @@ export interface CommandServices {
   refresher: FeedRefresher;
   saver: PaperSaver;
   pdfs: PdfService;
+  index: LibraryIndex;
 }
 
 /** What other parts of the extension need from the command layer. */
@@ -66,8 +69,9 @@ export function registerCommands(context: vscode.ExtensionContext, s: CommandSer
         reportError(s.logger, `The PDF of ${paper.id} could not be opened`, e);
       }
     },
+    ...bibtexCommands({ library: s.library, logger: s.logger, resolvePaper: (arg) => resolvePaper(s, arg) }),
     ...feedCommands({ services: s.services, logger: s.logger, tree: s.views.feeds, refresher: s.refresher, openPaper, savePapers: (papers) => s.saver.savePapers(papers) }),
-    ...libraryCommands({ services: s.services, library: s.library, logger: s.logger, tree: s.views.library, setGroupBy: s.views.setLibraryGroupBy, saver: s.saver }),
+    ...libraryCommands({ services: s.services, library: s.library, logger: s.logger, tree: s.views.library, index: s.index, setGroupBy: s.views.setLibraryGroupBy, saver: s.saver }),
   };
   for (const [id, handler] of Object.entries(handlers)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

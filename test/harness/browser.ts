@@ -25,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function openPage(browser: Browser, onConsole?: (line: string) => void): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   if (onConsole) page.on('console', (message) => onConsole(`[${message.type()}] ${message.text()}`));
   return page;

@@ -43,6 +43,8 @@ describe('Library stored as files in the workspace', function () {
     const text = fs.readFileSync(entry.notePath, 'utf8');
     assert.match(text, new RegExp(`^---\\nid: ['"]?${paper.id.replace('.', '\\.')}`));
     assert.match(text, /\nstatus: inbox\n/);
+    // The body comes from the default reading-note template.
+    assert.match(text, /\n---\n\n# .+\n[\s\S]*## Summary in my own words[\s\S]*## Claims and numbers worth replicating/);
     assert.strictEqual((await statusGroup('inbox')).entries.length, 1);
   });
 
@@ -152,5 +154,43 @@ describe('Library stored as files in the workspace', function () {
     assert.deepStrictEqual(groups.map((g) => (g.kind === 'tag' ? [g.tag, g.entries.length] : g.kind)), [['transformers', 1], [null, 1]]);
     await vscode.commands.executeCommand('paperPractice.libraryGroupByStatus');
     assert.strictEqual((await exports.views.library.getChildren())[0].kind, 'status');
+  });
+
+  it('finds papers by title, author, abstract, tag and notes as the user types, and follows edits', async () => {
+    const exports = await api();
+    const entry = (await exports.library.get())!.get(first)!;
+    const titleWords = entry.record.title.split(/\s+/).slice(0, 2).join(' ');
+    const partial = titleWords.slice(0, -2); // the last word still being typed
+    assert.strictEqual((await exports.index.search(partial))[0]?.record.id, first, `"${partial}"`);
+    const surname = entry.record.authors[0].split(' ').pop()!;
+    assert.ok((await exports.index.search(surname)).some((e) => e.record.id === first), surname);
+    assert.deepStrictEqual((await exports.index.search('transformers')).map((e) => e.record.id), [first]);
+    assert.strictEqual((await exports.index.search('key idea'))[0]?.record.id, first, 'the paper whose notes say it ranks first');
+    await vscode.commands.executeCommand('paperPractice.setStatus', first, 'read');
+    await exports.library.get().then((store) => store!.update(first, { addTags: ['zeitgeist'] }));
+    assert.deepStrictEqual((await exports.index.search('zeitgeist')).map((e) => e.record.id), [first]);
+  });
+
+  it('copies a paper’s BibTeX in arXiv’s style', async () => {
+    await vscode.commands.executeCommand('paperPractice.copyBibtex', first);
+    const text = await vscode.env.clipboard.readText();
+    assert.match(text, /^@(misc|article)\{[a-z]+\d{4}[a-z]*,/m);
+    assert.match(text, new RegExp(`eprint\\s*=\\s*\\{${first.replace('.', '\\.')}\\}`));
+    assert.match(text, /archivePrefix\s*=\s*\{arXiv\}/);
+  });
+
+  it('starts notes from the workspace’s own template when it has one', async () => {
+    const templateFile = path.join(workspaceRoot().fsPath, '.paper-practice', 'note-template.md');
+    fs.mkdirSync(path.dirname(templateFile), { recursive: true });
+    fs.writeFileSync(templateFile, '# {{title}} ({{year}})\n\nSee arXiv:{{id}}. {{nonsense}}\n');
+    try {
+      const paper = (await feedPapers())[2];
+      await vscode.commands.executeCommand('paperPractice.savePaper', paper);
+      const entry = (await (await api()).library.get())!.get(paper.id)!;
+      const body = fs.readFileSync(entry.notePath, 'utf8').split('\n---\n')[1];
+      assert.strictEqual(body, `# ${paper.title} (20${paper.id.slice(0, 2)})\n\nSee arXiv:${paper.id}. {{nonsense}}\n`);
+    } finally {
+      fs.rmSync(path.dirname(templateFile), { recursive: true, force: true });
+    }
   });
 });

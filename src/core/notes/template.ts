@@ -6,6 +6,7 @@
  * empty.
  */
 import type { Paper } from '../arxiv/types';
+import { paperYear } from '../bibtex/year';
 
 /** Where a workspace keeps its own template, relative to the workspace folder. */
 export const NOTE_TEMPLATE_PATH = '.paper-practice/note-template.md';
@@ -168,7 +169,8 @@ export function noteValues(src: NoteSource): NoteValues {
     version: src.version ? String(src.version) : '',
     abstract: src.summary ? unwrap(src.summary) : '',
     date,
-    year: date.slice(0, 4),
+    // Daily-feed papers carry no submission date; their id still says the year.
+    year: date.slice(0, 4) || paperYear({ id: src.id, published: null }),
     url: src.abs || `https://arxiv.org/abs/${src.id}`,
     pdf: src.pdf || `https://arxiv.org/pdf/${src.id}`,
     categories: (src.categories ?? []).join(', '),

@@ -7,6 +7,7 @@ import { reportError, signalOf } from '../errors';
 import type { Logger } from '../logger';
 import { libraryEntriesOf, paperIdOf, paperOf } from '../paperArgs';
 import type { Services } from '../services';
+import type { LibraryIndex } from './libraryIndex';
 import type { LibraryService } from './libraryService';
 import type { PaperSaver } from './paperSaver';
 import { statusIcon, statusTitle, type LibraryTreeProvider } from './libraryTree';
@@ -36,6 +37,7 @@ export function libraryCommands(deps: {
   library: LibraryService;
   logger: Logger;
   tree: LibraryTreeProvider;
+  index: LibraryIndex;
   setGroupBy: (groupBy: 'status' | 'tag') => void;
   saver: PaperSaver;
 }): Record<string, Handler> {
@@ -172,6 +174,36 @@ export function libraryCommands(deps: {
       if (!entries.length) return;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(entries[0].notePath));
       await vscode.window.showTextDocument(doc, { preview: false });
+    },
+
+    'paperPractice.findInLibrary': async () => {
+      if (!(await requireStore())) return;
+      const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
+      quickPick.title = 'Find in library';
+      quickPick.placeholder = 'Words from the title, authors, abstract, tags or your notes';
+      // The index has already filtered and ranked; VS Code must not filter again on the label.
+      quickPick.matchOnDescription = false;
+      (quickPick as { filterOnLabel?: boolean }).filterOnLabel = false;
+      let generation = 0;
+      quickPick.onDidChangeValue(async (value) => {
+        const mine = ++generation;
+        const entries = value.trim() ? await deps.index.search(value) : [];
+        if (mine !== generation) return; // a newer keystroke won
+        quickPick.items = entries.map((entry) => ({
+          id: entry.record.id,
+          label: plainTitle(entry.record.title),
+          description: `${entry.record.authors.slice(0, 3).join(', ')}${entry.record.authors.length > 3 ? ' et al.' : ''}`,
+          detail: [STATUS_LABELS[entry.record.status], entry.record.id, ...entry.record.tags.map((t) => `#${t}`)].join(' · '),
+          alwaysShow: true,
+        }));
+      });
+      quickPick.onDidAccept(async () => {
+        const picked = quickPick.selectedItems[0];
+        quickPick.hide();
+        if (picked) await vscode.commands.executeCommand('paperPractice.openPaper', picked.id);
+      });
+      quickPick.onDidHide(() => quickPick.dispose());
+      quickPick.show();
     },
 
     'paperPractice.libraryGroupByStatus': () => deps.setGroupBy('status'),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../../core/arxiv/types';
 import { STATUS_LABELS, type PaperStatus } from '../../core/library/record';
+import { NOTE_TEMPLATE_PATH, chooseNoteTemplate, noteValuesFromPaper, renderNoteTemplate } from '../../core/notes/template';
 import type { LibraryEntry, LibraryStore } from '../../core/library/store';
 import { plainTitle } from '../../core/text/texText';
 import { reportError } from '../errors';
@@ -30,8 +31,11 @@ export function createPaperSaver(library: LibraryService, logger: Logger): Paper
     if (!store) return;
     const added: LibraryEntry[] = [];
     try {
+      const template = await noteTemplate();
       for (const paper of papers) {
-        const { entry, created } = await store.add(paper, { status });
+        const { body, unknown } = renderNoteTemplate(template, noteValuesFromPaper(paper));
+        if (unknown.length) logger.warn(`${NOTE_TEMPLATE_PATH}: unknown placeholders ${unknown.map((u) => `{{${u.name}}} (line ${u.line})`).join(', ')} were left as written`);
+        const { entry, created } = await store.add(paper, { status, body });
         if (created) added.push(entry);
         else if (entry.record.status !== status && status !== 'inbox') await store.update(paper.id, { status });
       }
@@ -45,4 +49,16 @@ export function createPaperSaver(library: LibraryService, logger: Logger): Paper
   };
 
   return { requireStore, savePapers };
+}
+
+/** The workspace's note template (`.paper-practice/note-template.md`), or the default one. */
+async function noteTemplate(): Promise<string> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return chooseNoteTemplate(undefined);
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, NOTE_TEMPLATE_PATH));
+    return chooseNoteTemplate(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    return chooseNoteTemplate(undefined);
+  }
 }

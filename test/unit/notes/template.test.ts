@@ -59,8 +59,13 @@ describe('note template', () => {
     assert.strictEqual(body, 'doi=;journal=;date=;x=');
     const values = noteValues({ id: 'hep-th/9901001', title: 'T', authors: ['A B'] });
     assert.strictEqual(values.date, '');
-    assert.strictEqual(values.year, '');
     assert.strictEqual(values.url, 'https://arxiv.org/abs/hep-th/9901001');
+  });
+
+  it('reads the year from the id when the source has no date (daily feeds)', () => {
+    assert.strictEqual(noteValues({ id: 'hep-th/9901001', title: 'T', authors: [] }).year, '1999');
+    assert.strictEqual(noteValues({ id: '2504.18512', title: 'T', authors: [] }).year, '2025');
+    assert.strictEqual(noteValues({ id: '2504.18512', title: 'T', authors: [], published: '2024-12-30T10:00:00Z' }).year, '2024');
   });
 
   it('never expands placeholders that arrive inside values', () => {
