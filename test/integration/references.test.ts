@@ -93,6 +93,34 @@ describe('arXiv references in any text document', function () {
     assert.deepStrictEqual(commandOf(links[0])!.args, [ICNN.id]);
   });
 
+  it('links and describes references in notebook code cells', async () => {
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, `## Baseline\n\nFollows [the TIDE paper](https://arxiv.org/abs/${TIDE.id}).`, 'markdown'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, `# ICNN layer, arXiv:${ICNN.id}\nimport torch`, 'python'),
+    ]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    // Cell text models exist in the workbench once the notebook is shown. (A rendered markdown
+    // cell has none until it is edited, so the workbench asks no provider about it: not tested.)
+    await vscode.window.showNotebookDocument(notebook);
+    try {
+      await checkCodeCell(notebook.cellAt(1).document);
+    } finally {
+      // An untitled notebook with content is dirty: close it without a save prompt.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  async function checkCodeCell(code: vscode.TextDocument): Promise<void> {
+    assert.strictEqual(code.uri.scheme, 'vscode-notebook-cell');
+    const links = await waitFor(async () => {
+      const found = await ourLinks(code);
+      return found.length ? found : undefined;
+    }, 'a link in the code cell');
+    assert.deepStrictEqual(links.map((l) => commandOf(l)!.args), [[ICNN.id]]);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', code.uri, positionOf(code, ICNN.id, 1));
+    assert.ok(unescaped(hoverText(hovers)).includes(ICNN.title), hoverText(hovers));
+  }
+
   it('shows the title, authors, year and library status in a hover, fetched from arXiv once', async () => {
     const md = await openFile('hover.md', `Compare with arXiv:${TIDE.id}.\n\nAnd again: arXiv:${TIDE.id}\n`);
     const before = (await fakeRequests()).filter((r) => r.query.id_list?.includes(TIDE.id)).length;
