@@ -7,6 +7,8 @@ import { LibraryIndex } from './vscode/library/libraryIndex';
 import { LibraryService } from './vscode/library/libraryService';
 import { createPaperSaver } from './vscode/library/paperSaver';
 import { createLogger } from './vscode/logger';
+import { registerReferenceProviders } from './vscode/references/referenceProviders';
+import { registerReplication, type ReplicationExports } from './vscode/replication/registerReplication';
 import { PdfEditorProvider, PDF_VIEW_TYPE } from './vscode/pdf/pdfEditor';
 import { PdfService } from './vscode/pdf/pdfService';
 import { Services } from './vscode/services';
@@ -21,6 +23,7 @@ export interface PaperPracticeExports {
   pdfEditor: PdfEditorProvider;
   pdfs: PdfService;
   index: LibraryIndex;
+  replication: ReplicationExports;
 }
 
 /**
@@ -37,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
 
   // Saving is needed by the views (drag and drop) and by commands; one implementation serves both.
   const saver = createPaperSaver(library, logger);
+  const replication = registerReplication(context, { library, saver, logger });
+  const references = registerReferenceProviders(context, { services, library, saver, logger });
   const views = registerViews(context, {
     services,
     library,
@@ -53,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
   const pdfs = new PdfService(context, library, logger);
   const index = new LibraryIndex(library);
   context.subscriptions.push(index);
-  const commands = registerCommands(context, { logger, services, library, views, detail, refresher, saver, pdfs, index });
+  const commands = registerCommands(context, { logger, services, library, views, detail, refresher, saver, pdfs, index, replication, references });
   const pdfEditor = new PdfEditorProvider(context.extensionUri, logger, commands.noteForPaper);
   context.subscriptions.push(
     vscode.window.registerCustomEditorProvider(PDF_VIEW_TYPE, pdfEditor, { webviewOptions: { retainContextWhenHidden: true } }),
@@ -61,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
   context.subscriptions.push(scheduleDailyRefresh(refresher, logger));
 
   logger.info(`Paper Practice activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { views, library, detail, services, pdfEditor, pdfs, index };
+  return { views, library, detail, services, pdfEditor, pdfs, index, replication };
 }
 
 export function deactivate(): void {

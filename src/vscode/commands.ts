@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../core/arxiv/types';
+import { STATUS_LABELS } from '../core/library/record';
+import { plainTitle } from '../core/text/texText';
 import { bibtexCommands } from './bibtex/bibtexCommands';
 import type { DetailPanels } from './detail/detailPanels';
 import { reportError, signalOf } from './errors';
@@ -11,6 +13,7 @@ import type { LibraryService } from './library/libraryService';
 import type { PaperSaver } from './library/paperSaver';
 import { PDF_VIEW_TYPE } from './pdf/pdfEditor';
 import type { PdfService } from './pdf/pdfService';
+import type { ReplicationExports } from './replication/registerReplication';
 import type { Logger } from './logger';
 import { paperForEntry, paperIdOf, paperOf } from './paperArgs';
 import { createPracticeFolder } from './practiceFolder';
@@ -27,6 +30,8 @@ export interface CommandServices {
   saver: PaperSaver;
   pdfs: PdfService;
   index: LibraryIndex;
+  replication: ReplicationExports;
+  references: { commands: Record<string, Handler> };
 }
 
 /** What other parts of the extension need from the command layer. */
@@ -69,6 +74,8 @@ export function registerCommands(context: vscode.ExtensionContext, s: CommandSer
         reportError(s.logger, `The PDF of ${paper.id} could not be opened`, e);
       }
     },
+    ...s.replication.commands,
+    ...s.references.commands,
     ...bibtexCommands({ library: s.library, logger: s.logger, resolvePaper: (arg) => resolvePaper(s, arg) }),
     ...feedCommands({ services: s.services, logger: s.logger, tree: s.views.feeds, refresher: s.refresher, openPaper, savePapers: (papers) => s.saver.savePapers(papers) }),
     ...libraryCommands({ services: s.services, library: s.library, logger: s.logger, tree: s.views.library, index: s.index, setGroupBy: s.views.setLibraryGroupBy, saver: s.saver }),
@@ -94,7 +101,7 @@ export function registerCommands(context: vscode.ExtensionContext, s: CommandSer
 async function resolvePaper(s: CommandServices, arg: unknown): Promise<PaperDetails | undefined> {
   const carried = paperOf(arg);
   if (carried) return carried;
-  const id = paperIdOf(arg);
+  const id = arg === undefined ? await pickLibraryPaper(s) : paperIdOf(arg);
   if (!id) return undefined;
   const entry = (await s.library.get())?.get(id);
   if (entry) return paperForEntry(entry);
@@ -112,4 +119,21 @@ async function resolvePaper(s: CommandServices, arg: unknown): Promise<PaperDeta
     reportError(s.logger, `Opening ${id} failed`, e);
     return undefined;
   }
+}
+
+/** From the command palette: which library paper? Most recently touched first. */
+async function pickLibraryPaper(s: CommandServices): Promise<string | undefined> {
+  const store = await s.library.get();
+  if (!store?.entries.length) {
+    void vscode.window.showInformationMessage('Your library is empty: add a paper first (Paper Practice: Add Paper…).');
+    return undefined;
+  }
+  const recent = (e: { record: { added: string; started: string | null; finished: string | null } }) => e.record.finished ?? e.record.started ?? e.record.added;
+  const picked = await vscode.window.showQuickPick(
+    [...store.entries]
+      .sort((a, b) => recent(b).localeCompare(recent(a)))
+      .map((e) => ({ label: plainTitle(e.record.title), description: `${e.record.id} · ${STATUS_LABELS[e.record.status]}`, id: e.record.id })),
+    { title: 'Which paper?', matchOnDescription: true },
+  );
+  return picked?.id;
 }

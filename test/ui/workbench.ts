@@ -55,6 +55,19 @@ async function start(): Promise<Workbench> {
   return { page, server, arxiv, workspace, browser };
 }
 
+/**
+ * A second window on the same workbench, in a fresh browser context. Browser-hosted VS Code gives
+ * all webviews one origin and one service worker; a window of its own lets a webview test start
+ * without another webview's worker in the way.
+ */
+export async function freshWindow(): Promise<Page> {
+  const wb = await workbench();
+  const page = await openPage(wb.browser, (l) => log?.write(`[window 2] ${l}\n`));
+  await page.goto(wb.server.workbenchUrl());
+  await waitForWorkbench(page);
+  return page;
+}
+
 export async function stopWorkbench(): Promise<void> {
   if (!current) return;
   const wb = await current.catch(() => undefined);
@@ -80,12 +93,22 @@ export function sidebar(page: Page) {
 
 /** Runs a command through the command palette, as a user would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // A window that has just opened may reset the palette while it finishes starting: try again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await row.click();
 }
 
 /** The document inside a webview editor (VS Code nests it in two iframes). */

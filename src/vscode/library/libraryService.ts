@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LibraryCache } from '../../core/library/cache';
+import { LibraryFolderWatcher } from '../../core/library/folderWatcher';
 import { nodeFileSystem } from '../../core/library/nodeFileSystem';
 import { NOTE_FILE } from '../../core/library/paperFolder';
 import { LibraryStore, type LibraryChange } from '../../core/library/store';
@@ -106,23 +107,24 @@ export class LibraryService implements vscode.Disposable {
       watcher.onDidDelete(onFile);
     };
     const pending = new Map<string, NodeJS.Timeout>();
-    const onFile = (uri: vscode.Uri) => {
-      this.fileEvents.fire(uri);
-      const folder = path.basename(path.dirname(uri.fsPath));
+    const onFile = (uri: vscode.Uri) => onFolder(path.basename(path.dirname(uri.fsPath)));
+    const onFolder = (folder: string) => {
+      this.fileEvents.fire(vscode.Uri.file(path.join(root, folder, NOTE_FILE)));
       clearTimeout(pending.get(folder));
       // Editors save in bursts; one re-read per note after they settle.
       pending.set(folder, setTimeout(() => {
         pending.delete(folder);
-        store.refresh(folder).catch((e) => this.logger.error(`Re-reading ${uri.fsPath}: ${String(e)}`));
+        store.refresh(folder).catch((e) => this.logger.error(`Re-reading ${folder}/${NOTE_FILE}: ${String(e)}`));
       }, 100));
     };
     arm();
     const rearm = store.onDidChange((change) => change.kind === 'added' && arm());
+    const osWatcher = new LibraryFolderWatcher(root, (folder) => onFolder(folder), (m) => this.logger.warn(m));
     // A note saved in the editor is re-read at once, without waiting for the file watcher.
     const onSave = vscode.workspace.onDidSaveTextDocument((doc) => {
       if (path.basename(doc.uri.fsPath) === NOTE_FILE && path.dirname(path.dirname(doc.uri.fsPath)) === root) onFile(doc.uri);
     });
-    return { dispose: () => { watcher?.dispose(); rearm.dispose(); onSave.dispose(); pending.forEach(clearTimeout); } };
+    return { dispose: () => { watcher?.dispose(); osWatcher.dispose(); rearm.dispose(); onSave.dispose(); pending.forEach(clearTimeout); } };
   }
 
   private publishProblems(): void {
