@@ -1,4 +1,4 @@
-import katex from 'katex';
+import { katex } from '../lazy';
 import { escapeHtml } from '../text/escapeHtml';
 import { splitMath } from '../text/mathSegments';
 import { texTextToUnicode } from '../text/texText';
@@ -13,7 +13,7 @@ export function renderTextWithMath(input: string): string {
     .map((segment) => {
       if (segment.kind === 'text') return escapeHtml(texTextToUnicode(segment.text));
       try {
-        return katex.renderToString(segment.tex, {
+        return katex().renderToString(segment.tex, {
           displayMode: segment.display,
           throwOnError: true,
           trust: false,

@@ -7,7 +7,7 @@
  */
 import * as http from 'http';
 import * as https from 'https';
-import fetch from 'node-fetch';
+import { nodeFetch } from '../lazy';
 import { ArxivError } from '../arxiv/errors';
 import { Clock, cancelledError, throwIfAborted } from './clock';
 import { RequestGate, sharedGate } from './gate';
@@ -148,7 +148,7 @@ export class HttpTransport {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     let cutOff = false;
     try {
-      const res = await fetch(url, {
+      const res = await nodeFetch()(url, {
         headers: { 'User-Agent': this.userAgent, ...req.headers },
         redirect: 'manual',
         signal: ac.signal as never, // node-fetch@2 types predate the DOM AbortSignal

@@ -3,7 +3,8 @@
  * front matter back. Rewrites splice only the changed top-level keys into the user's text, so
  * comments, unknown keys, quoting and blank lines the user chose survive byte for byte.
  */
-import { Document, isMap, isSeq, LineCounter, parseDocument, type Pair, type ParsedNode, type YAMLMap } from 'yaml';
+import type { Document, Pair, ParsedNode, YAMLMap } from 'yaml';
+import { yaml as yamlLib } from '../lazy';
 
 /**
  * One style everywhere: never fold long lines (a re-wrap would churn diffs), `[a, b]` lists, and
@@ -76,10 +77,10 @@ export interface ParsedYaml {
 }
 
 export function parseYaml(yaml: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const doc = yamlLib().parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const map = isMap<ParsedNode, ParsedNode | null>(doc.contents) ? doc.contents : undefined;
+  const map = yamlLib().isMap<ParsedNode, ParsedNode | null>(doc.contents) ? doc.contents : undefined;
   const errors = doc.errors.map((e) => {
     // An unclosed quote or bracket is only noticed lines later; point at the key it belongs to.
     const opened = UNCLOSED.test(e.message) ? map?.items.filter((p) => (p.key as ParsedNode).range[0] < e.pos[0]).pop() : undefined;
@@ -97,9 +98,9 @@ export type ListStyle = 'block' | 'flow';
 export function stringifyPairs(pairs: ReadonlyArray<readonly [string, unknown]>, listStyle: (key: string) => ListStyle): string {
   const present = pairs.filter(([, v]) => v !== null && v !== undefined);
   if (present.length === 0) return '';
-  const doc = new Document(Object.fromEntries(present));
+  const doc = new (yamlLib().Document)(Object.fromEntries(present));
   for (const item of (doc.contents as YAMLMap<{ value: string }, unknown>).items) {
-    if (isSeq(item.value)) item.value.flow = listStyle(item.key.value) === 'flow';
+    if (yamlLib().isSeq(item.value)) item.value.flow = listStyle(item.key.value) === 'flow';
   }
   return doc.toString(STRINGIFY);
 }
@@ -131,7 +132,7 @@ function spans(yaml: string, map: YAMLMap<ParsedNode, ParsedNode | null>): Span[
     const lineEnd = yaml.indexOf('\n', valueEnd - 1);
     const next = yaml[valueEnd - 1] === '\n' ? valueEnd : lineEnd === -1 ? yaml.length : lineEnd + 1;
     const value = pair.value;
-    const listStyle = isSeq(value) && value.items.length > 0 ? (value.flow ? 'flow' : 'block') : undefined;
+    const listStyle = yamlLib().isSeq(value) && value.items.length > 0 ? (value.flow ? 'flow' : 'block') : undefined;
     out.push({ key: String((pair.key as { value?: unknown }).value), start, valueEnd, next, listStyle });
   }
   return out;

@@ -2,7 +2,8 @@
  * Reads a library record out of front matter fields, one by one, so every problem names the line
  * the user has to fix. Keys the record does not know are handed back untouched as extras.
  */
-import { isScalar, isSeq, type ParsedNode } from 'yaml';
+import type { ParsedNode } from 'yaml';
+import { yaml } from '../lazy';
 import type { ParsedYaml, TextProblem } from './frontMatter';
 import { isRecordKey, isValidDate, type LibraryRecord, normalizeTags, parseStatus, type RecordKey, STATUSES } from './record';
 
@@ -37,8 +38,8 @@ class FieldError extends Error {}
  */
 export function fieldValueOf(node: ParsedNode | null): FieldValue {
   if (node === null) return { kind: 'scalar', text: null };
-  if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => fieldValueOf(item as ParsedNode | null)) };
-  if (!isScalar(node)) return { kind: 'map' };
+  if (yaml().isSeq(node)) return { kind: 'list', items: node.items.map((item) => fieldValueOf(item as ParsedNode | null)) };
+  if (!yaml().isScalar(node)) return { kind: 'map' };
   if (node.value === null) return { kind: 'scalar', text: null };
   if (typeof node.value === 'string') return { kind: 'scalar', text: node.value };
   return { kind: 'scalar', text: node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value) };
@@ -168,7 +169,7 @@ export function readRecord(parsed: ParsedYaml): RecordReading {
   const fields: Field[] = [];
   for (const pair of parsed.map.items) {
     const keyNode = pair.key as ParsedNode;
-    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+    const key = yaml().isScalar(keyNode) ? String(keyNode.value) : undefined;
     const value = pair.value as ParsedNode | null;
     if (key === undefined) problems.push({ line: parsed.lineAt(keyNode.range[0]), message: 'A key must be a plain name' });
     else if (!isRecordKey(key)) extras[key] = value === null ? null : value.toJS(parsed.doc);

@@ -5,7 +5,7 @@
  * A 404 on the paper page means the Hub has not indexed the paper: not an error, just nothing.
  * Papers with Code, the old source for this, shut down in July 2025.
  */
-import fetch from 'node-fetch';
+import { nodeFetch } from '../lazy';
 import { defaultUserAgent } from '../http/userAgent';
 
 export const DEFAULT_HF_URL = 'https://huggingface.co';
@@ -79,7 +79,7 @@ async function getJson(url: string, opts: HfOptions, notFoundIsNull: boolean): P
   const onAbort = () => ac.abort();
   opts.signal?.addEventListener('abort', onAbort);
   try {
-    const res = await fetch(url, {
+    const res = await nodeFetch()(url, {
       headers: { Accept: 'application/json', 'User-Agent': opts.userAgent ?? defaultUserAgent() },
       // node-fetch@2 types predate the DOM AbortSignal; the runtime object is compatible.
       signal: ac.signal as never,
