@@ -16,9 +16,20 @@ const common = {
   legalComments: 'none',
 };
 
+// Libraries the extension needs only for some features are bundled on their own and required on
+// first use (src/core/lazy.ts), so the extension host compiles a smaller file at activation.
+const VENDORED = ['katex', 'yaml', 'node-fetch'];
+const vendorOnDemand = {
+  name: 'vendor-on-demand',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+
 const builds = [
   // `vscode` is provided by the extension host at run time.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorOnDemand] },
+  ...VENDORED.map((name) => ({ ...common, entryPoints: [`src/vendor/${name}.ts`], outfile: `dist/vendor/${name}.js` })),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

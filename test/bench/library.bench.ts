@@ -113,7 +113,7 @@ async function searchSection(title: string, docs: SearchDocument[], list: string
   row('update one paper in place', ms(update.wall));
 }
 
-function writeLibrary(root: string): void {
+export function writeLibrary(root: string): void {
   for (const { paper, tags, notes } of syntheticPapers(LIBRARY_SIZE, 11)) {
     const record = recordFromPaper(paper, { tags, added: '2024-05-17' });
     const dir = path.join(root, paperFolderName(paper.id, paper.title));

@@ -12,9 +12,16 @@ export async function run(): Promise<void> {
   if (!ext) throw new Error('extension not found');
   const wasActive = ext.isActive;
   const started = performance.now();
-  await ext.activate();
+  const exports = (await ext.activate()) as { activationMs?: number };
   const activationMs = performance.now() - started;
+  const bodyMs = exports.activationMs ?? NaN;
+  // How much of it is loading the bundle: a fresh copy of the module, evaluated on its own.
+  const bundle = require.resolve(path.join(ext.extensionPath, 'dist', 'extension.js'));
+  delete require.cache[bundle];
+  const loadStarted = performance.now();
+  require(bundle);
+  const loadMs = performance.now() - loadStarted;
   fs.mkdirSync(PROBE_DIR, { recursive: true });
   const file = path.join(PROBE_DIR, `run-${Date.now()}-${process.pid}.json`);
-  fs.writeFileSync(file, JSON.stringify({ wasActive, activationMs }));
+  fs.writeFileSync(file, JSON.stringify({ wasActive, activationMs, loadMs, bodyMs }));
 }
