@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { screenshot, showPaperPractice, sidebar as sidebarOf, workbench } from './workbench';
+import * as fs from 'fs';
+import * as path from 'path';
+import { screenshot, showPaperPractice, sidebar as sidebarOf, uiOutputDir, workbench } from './workbench';
 
 describe('Paper Practice in the real workbench', () => {
   it('opens its container from the activity bar and greets a new user in every view', async () => {
@@ -17,5 +19,7 @@ describe('Paper Practice in the real workbench', () => {
     await sidebar.getByText('Practise deliberately', { exact: false }).waitFor();
     assert.ok(await sidebar.getByRole('button', { name: 'Follow Categories' }).isVisible());
     await screenshot(page, 'container-welcome');
+    // The package this workbench installed, as a user would: small enough to ship.
+    assert.ok(fs.statSync(path.join(uiOutputDir, 'paper-practice.vsix')).size < 2 * 1024 * 1024, 'the .vsix is 2 MB or more');
   });
 });
