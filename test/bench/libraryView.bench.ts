@@ -1,7 +1,7 @@
 /**
  * First render of the Library view on a 10,000-paper library, in a real extension host: the
  * library loaded from disk (no cache yet), grouped by status, and the tree items of the expanded
- * groups built, as VS Code asks for them. Target for the whole library load: under 1 s cold.
+ * groups built, as VS Code asks for them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
     focusMs: number;
   };
   console.log(`Library view, ${r.papers.toLocaleString('en-US')} papers, real extension host:`);
-  console.log(`  first render (load from disk, group, ${r.first.items} tree items): ${r.first.ms.toFixed(0)} ms   target < 1 s: ${r.first.ms < 1000 ? 'met' : 'NOT met'}`);
+  console.log(`  first render (load from disk, group, ${r.first.items} tree items): ${r.first.ms.toFixed(0)} ms`);
   console.log(`  render again (library loaded): ${r.again.ms.toFixed(0)} ms`);
   console.log(`  focus the view: ${r.focusMs.toFixed(0)} ms`);
 }

@@ -113,10 +113,6 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
         item.iconPath = statusIcon(record.status);
         item.resourceUri = vscode.Uri.file(node.entry.notePath);
         item.contextValue = `libraryPaper.${record.status}`;
-        const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${plainTitle(record.title)}\n\n${record.authors.join(', ')}\n\narXiv:${record.id}v${record.version} · ${STATUS_LABELS[record.status]}`);
-        if (record.summary) tooltip.appendText(`\n\n${excerpt(record.summary, 300)}`);
-        item.tooltip = tooltip;
         item.command = { title: 'Open Paper', command: 'paperPractice.openPaper', arguments: [record.id] };
         return item;
       }
@@ -138,6 +134,17 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
         return item;
       }
     }
+  }
+
+  /** Tooltips are built when hovered, not for every paper of a 10,000-paper library up front. */
+  resolveTreeItem(item: vscode.TreeItem, node: LibraryNode): vscode.TreeItem {
+    if (node.kind !== 'paper') return item;
+    const { record } = node.entry;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${plainTitle(record.title)}\n\n${record.authors.join(', ')}\n\narXiv:${record.id}v${record.version} · ${STATUS_LABELS[record.status]}`);
+    if (record.summary) tooltip.appendText(`\n\n${excerpt(record.summary, 300)}`);
+    item.tooltip = tooltip;
+    return item;
   }
 
   handleDrag(source: readonly LibraryNode[], data: vscode.DataTransfer): void {
