@@ -1,6 +1,7 @@
 import type { PaperDetails } from '../arxiv/types';
 import { escapeHtml } from '../text/escapeHtml';
 import { plainTitle } from '../text/texText';
+import { webviewHead } from '../text/webviewHead';
 import { renderParagraphs, renderTextWithMath } from './renderMath';
 
 /** What the detail tab shows about one paper besides its arXiv record. */
@@ -27,23 +28,12 @@ export interface PageAssets {
  */
 export function renderPaperPage(model: PaperPageModel, assets: PageAssets): string {
   const { paper } = model;
-  const csp = [
-    "default-src 'none'",
-    `style-src ${assets.cspSource}`,
-    `img-src ${assets.cspSource} data:`,
-    `font-src ${assets.cspSource}`,
-    `script-src 'nonce-${assets.nonce}'`,
-  ].join('; ');
   const id = escapeHtml(paper.id);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(assets.styleUri)}">
-<title>${escapeHtml(plainTitle(paper.title))}</title>
-</head>
+  return `${webviewHead({
+    ...assets,
+    title: plainTitle(paper.title),
+    extraDirectives: [`img-src ${assets.cspSource} data:`, `font-src ${assets.cspSource}`],
+  })}
 <body data-paper-id="${id}">
 <main>
 <header>

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../text/escapeHtml';
+import { webviewHead } from '../text/webviewHead';
 
 export interface ViewerAssets {
   cspSource: string;
@@ -22,24 +23,16 @@ const ICONS = {
  * script is the bundled viewer, allowed by nonce; the worker runs from a blob of its own file.
  */
 export function renderPdfViewerPage(title: string, assets: ViewerAssets): string {
-  const csp = [
-    "default-src 'none'",
-    `style-src ${assets.cspSource}`,
-    `img-src ${assets.cspSource} data: blob:`,
-    `font-src ${assets.cspSource} data:`,
-    `connect-src ${assets.cspSource}`,
-    `script-src 'nonce-${assets.nonce}'`,
-    'worker-src blob:',
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(assets.styleUri)}">
-<title>${escapeHtml(title)}</title>
-</head>
+  return `${webviewHead({
+    ...assets,
+    title,
+    extraDirectives: [
+      `img-src ${assets.cspSource} data: blob:`,
+      `font-src ${assets.cspSource} data:`,
+      `connect-src ${assets.cspSource}`,
+      'worker-src blob:',
+    ],
+  })}
 <body data-worker-src="${escapeHtml(assets.workerUri)}">
 <div class="toolbar" role="toolbar" aria-label="PDF">
   <div class="group">
