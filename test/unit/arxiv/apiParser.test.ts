@@ -2,29 +2,15 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import { parseApiResponse } from '../../../src/core/arxiv/apiParser';
-import { ArxivError, ArxivErrorCode } from '../../../src/core/arxiv/errors';
 import { parseArxivId } from '../../../src/core/arxiv/ids';
 import { parseAny } from '../../../src/core/arxiv/parse';
-import type { PaperDetails, ParsedResponse } from '../../../src/core/arxiv/types';
+import type { ParsedResponse } from '../../../src/core/arxiv/types';
 import { arxivFixturesDir, readFixture } from '../../support/paths';
+import { byId, throwsCode } from '../../support/arxivAsserts';
 
 const LEGACY = 'api-legacy-search-deep-dream-2017.xml';
 const CURRENT = 'api-2026-cat-cs.LG-OR-cs.AI-20-entries.xml';
 
-function throwsCode(fn: () => unknown, code: ArxivErrorCode, message?: RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof ArxivError, `not an ArxivError: ${String(e)}`);
-    assert.strictEqual(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
-
-function byId(res: ParsedResponse, id: string): PaperDetails {
-  const p = res.papers.find((x) => x.id === id);
-  assert.ok(p, `no paper ${id}`);
-  return p;
-}
 
 /** Values read from the raw file with plain regexes, to check the parser against. */
 function rawEntries(xml: string): Array<{ id: string; published: string; primary: string }> {

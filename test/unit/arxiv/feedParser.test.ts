@@ -2,14 +2,14 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArxivError, ArxivErrorCode } from '../../../src/core/arxiv/errors';
 import { parseCreators } from '../../../src/core/arxiv/feedAuthors';
 import { parseFeed } from '../../../src/core/arxiv/feedParser';
 import { parseArxivId } from '../../../src/core/arxiv/ids';
 import { parseAny } from '../../../src/core/arxiv/parse';
-import type { PaperDetails, ParsedResponse } from '../../../src/core/arxiv/types';
+import type { ParsedResponse } from '../../../src/core/arxiv/types';
 import { texAccentsToUnicode } from '../../../src/core/text/texAccents';
 import { arxivFixturesDir, projectRoot, readFixture } from '../../support/paths';
+import { byId, throwsCode } from '../../support/arxivAsserts';
 
 const QUANT_PH = 'rss-quant-ph-2025-04-28.xml';
 const COMBINED = 'rss-all-archives-combined-2024-11-28.xml';
@@ -17,20 +17,6 @@ const EMPTY = 'rss-empty-feed-test-archive-2024-11-28.xml';
 const ERROR = 'rss-error-bad-archive-astroph-2024-11-28.xml';
 const ATOM = path.join(projectRoot, 'test', 'fixtures', 'arxiv', 'atom-daily-math.OC-synthetic.xml');
 
-function throwsCode(fn: () => unknown, code: ArxivErrorCode, message?: RegExp): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof ArxivError, `not an ArxivError: ${String(e)}`);
-    assert.strictEqual(e.code, code, e.message);
-    if (message) assert.match(e.message, message);
-    return true;
-  });
-}
-
-function byId(res: ParsedResponse, id: string): PaperDetails {
-  const p = res.papers.find((x) => x.id === id);
-  assert.ok(p, `no paper ${id}`);
-  return p;
-}
 
 function count<T>(xs: T[], pred: (x: T) => boolean): number {
   return xs.filter(pred).length;
