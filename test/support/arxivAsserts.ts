@@ -19,3 +19,15 @@ export function byId(res: ParsedResponse, id: string): PaperDetails {
   assert.ok(p, `no paper ${id}`);
   return p;
 }
+
+/** `p` rejects with an ArxivError of this code; returns it for further checks. */
+export async function rejectsCode(p: Promise<unknown>, code: string): Promise<ArxivError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof ArxivError, `expected ArxivError, got ${String(e)}`);
+    assert.strictEqual(e.code, code, e.message);
+    return e;
+  }
+  assert.fail(`expected a rejection with ${code}`);
+}

@@ -4,26 +4,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { ResponseCache } from '../../../src/core/arxiv/cache';
 import { ArxivClient } from '../../../src/core/arxiv/client';
-import { ArxivError } from '../../../src/core/arxiv/errors';
 import { writeFileAtomic } from '../../../src/core/fs/atomicWrite';
 import { VirtualClock } from '../../../src/core/http/clock';
 import { expiryFor, nextEasternMidnight, parseCacheControl } from '../../../src/core/http/freshness';
 import { RequestGate } from '../../../src/core/http/gate';
 import { FakeArxiv } from '../../support/fakeArxiv';
+import { rejectsCode } from '../../support/arxivAsserts';
 
 const iso = (t: number): string => new Date(t).toISOString();
 const HOUR = 3600_000;
-
-async function rejects(p: Promise<unknown>, code: string): Promise<ArxivError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ArxivError, `expected ArxivError, got ${String(e)}`);
-    assert.strictEqual(e.code, code, e.message);
-    return e;
-  }
-  assert.fail(`expected a rejection with ${code}`);
-}
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'pp-cache-'));
@@ -231,7 +220,7 @@ describe('cache + client against the fake arXiv', () => {
       assert.ok(before);
       clock.advance(601_000);
       fake.fault(fault, { times: 5 });
-      await rejects(client.feed('quant-ph'), code);
+      await rejectsCode(client.feed('quant-ph'), code);
       const after = (await cache.getStale(feedUrl(fake)))?.entry;
       assert.ok(after && after.body.equals(before.body), 'cached body was replaced');
       assert.strictEqual(after.fetchedAt, before.fetchedAt);
@@ -248,9 +237,9 @@ describe('cache + client against the fake arXiv', () => {
   }
 
   it('never caches an error response (400 feed error)', async () => {
-    await rejects(client.feed('astroph'), 'feed-error');
+    await rejectsCode(client.feed('astroph'), 'feed-error');
     assert.strictEqual(await cache.getStale(`${fake.rssUrl}/rss/astroph`), undefined);
-    await rejects(client.feed('astroph'), 'feed-error');
+    await rejectsCode(client.feed('astroph'), 'feed-error');
     assert.strictEqual(fake.requests.length, 2);
   });
 

@@ -1,20 +1,9 @@
 import * as assert from 'assert';
 import { ArxivClient, ArxivClientOptions } from '../../../src/core/arxiv/client';
-import { ArxivError } from '../../../src/core/arxiv/errors';
 import { VirtualClock } from '../../../src/core/http/clock';
 import { RequestGate } from '../../../src/core/http/gate';
 import { FIXTURES, FakeArxiv, apiFeed, entryId, fixtureEntries, syntheticEntries } from '../../support/fakeArxiv';
-
-async function rejects(p: Promise<unknown>, code: string): Promise<ArxivError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ArxivError, `expected ArxivError, got ${String(e)}`);
-    assert.strictEqual(e.code, code, e.message);
-    return e;
-  }
-  assert.fail(`expected a rejection with ${code}`);
-}
+import { rejectsCode } from '../../support/arxivAsserts';
 
 describe('ArxivClient against the fake arXiv', () => {
   let clock: VirtualClock;
@@ -172,19 +161,19 @@ describe('ArxivClient against the fake arXiv', () => {
     });
 
     it('rejects an invalid query before any request', async () => {
-      await rejects(client().search('ti:(unbalanced'), 'invalid-query');
+      await rejectsCode(client().search('ti:(unbalanced'), 'invalid-query');
       assert.strictEqual(fake.requests.length, 0);
     });
 
     it("surfaces arXiv's error feed as arxiv-api-error with its message", async () => {
       fake.fault({ kind: 'api-error', message: 'max_results must be less than or equal to 30000' });
-      const err = await rejects(client().search('all:x'), 'arxiv-api-error');
+      const err = await rejectsCode(client().search('all:x'), 'arxiv-api-error');
       assert.match(err.message, /max_results must be less than or equal to 30000/);
     });
 
     it('reports an HTML page where XML was expected as unexpected-content', async () => {
       fake.fault({ kind: 'html' });
-      await rejects(client().search('all:x'), 'unexpected-content');
+      await rejectsCode(client().search('all:x'), 'unexpected-content');
     });
   });
 
@@ -220,7 +209,7 @@ describe('ArxivClient against the fake arXiv', () => {
     });
 
     it('rejects a malformed id without sending anything', async () => {
-      await rejects(client().getByIds(['2604.26951', '1234.1234']), 'invalid-id');
+      await rejectsCode(client().getByIds(['2604.26951', '1234.1234']), 'invalid-id');
       assert.strictEqual(fake.requests.length, 0);
     });
   });
@@ -249,13 +238,13 @@ describe('ArxivClient against the fake arXiv', () => {
     });
 
     it("turns rss.arxiv.org's error channel into feed-error with its message", async () => {
-      const err = await rejects(client().feed('astroph'), 'feed-error');
+      const err = await rejectsCode(client().feed('astroph'), 'feed-error');
       assert.match(err.message, /Bad archive 'astroph'/);
     });
 
     it('rejects category names that are not categories', async () => {
-      await rejects(client().feed('cs.LG/../x'), 'invalid-query');
-      await rejects(client().feed([]), 'invalid-query');
+      await rejectsCode(client().feed('cs.LG/../x'), 'invalid-query');
+      await rejectsCode(client().feed([]), 'invalid-query');
       assert.strictEqual(fake.requests.length, 0);
     });
   });
@@ -274,7 +263,7 @@ describe('ArxivClient against the fake arXiv', () => {
 
     it('refuses an HTML page served in place of the PDF', async () => {
       fake.fault({ kind: 'html' });
-      const err = await rejects(client().downloadPdf('2604.26951'), 'unexpected-content');
+      const err = await rejectsCode(client().downloadPdf('2604.26951'), 'unexpected-content');
       assert.match(err.message, /HTML/);
     });
 
@@ -283,12 +272,12 @@ describe('ArxivClient against the fake arXiv', () => {
       const ac = new AbortController();
       const t0 = Date.now();
       setTimeout(() => ac.abort(), 30);
-      await rejects(client({ timeoutMs: 10_000 }).downloadPdf('2604.26951', { signal: ac.signal }), 'cancelled');
+      await rejectsCode(client({ timeoutMs: 10_000 }).downloadPdf('2604.26951', { signal: ac.signal }), 'cancelled');
       assert.ok(Date.now() - t0 < 200, `took ${Date.now() - t0} ms`);
     });
 
     it('rejects an invalid id', async () => {
-      await rejects(client().downloadPdf('not-an-id'), 'invalid-id');
+      await rejectsCode(client().downloadPdf('not-an-id'), 'invalid-id');
     });
   });
 
@@ -302,7 +291,7 @@ describe('ArxivClient against the fake arXiv', () => {
         if (pr.received >= 10) ac.abort();
       },
     });
-    await rejects(p, 'cancelled');
+    await rejectsCode(p, 'cancelled');
     assert.strictEqual(api().length, 1);
   });
 });

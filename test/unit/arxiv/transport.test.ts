@@ -11,17 +11,7 @@ import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../../src/core/
 import { HttpTransport, RetryEvent, TransportOptions } from '../../../src/core/http/transport';
 import { defaultUserAgent, productVersion } from '../../../src/core/http/userAgent';
 import { FakeArxiv } from '../../support/fakeArxiv';
-
-async function rejects(p: Promise<unknown>, code: string): Promise<ArxivError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ArxivError, `expected ArxivError, got ${String(e)}`);
-    assert.strictEqual(e.code, code, e.message);
-    return e;
-  }
-  assert.fail(`expected a rejection with ${code}`);
-}
+import { rejectsCode } from '../../support/arxivAsserts';
 
 function gaps(times: number[]): number[] {
   return times.slice(1).map((t, i) => t - times[i]);
@@ -100,7 +90,7 @@ describe('HttpTransport (polite transport)', () => {
   it('gives up on persistent 429 after the attempt budget with rate-limited, delays capped', async () => {
     fake.fault({ kind: 'rate-limit' }, { times: 100 });
     const t = transport({ retry: { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 3000, maxRetryAfterMs: 20_000 } });
-    const err = await rejects(t.request({ url: `${fake.url}/rss/quant-ph` }), 'rate-limited');
+    const err = await rejectsCode(t.request({ url: `${fake.url}/rss/quant-ph` }), 'rate-limited');
     assert.match(err.message, /429/);
     assert.match(err.message, /Rate exceeded\./);
     assert.strictEqual(err.details.status, 429);
@@ -144,9 +134,9 @@ describe('HttpTransport (polite transport)', () => {
 
   it('reports persistent 503 as rate-limited and 500 as http-status', async () => {
     fake.fault({ kind: 'unavailable', retryAfter: 1 }, { times: 4 });
-    await rejects(transport().request({ url: `${fake.url}/rss/quant-ph` }), 'rate-limited');
+    await rejectsCode(transport().request({ url: `${fake.url}/rss/quant-ph` }), 'rate-limited');
     fake.fault({ kind: 'status', status: 500 }, { times: 4 });
-    const err = await rejects(transport().request({ url: `${fake.url}/rss/quant-ph` }), 'http-status');
+    const err = await rejectsCode(transport().request({ url: `${fake.url}/rss/quant-ph` }), 'http-status');
     assert.strictEqual(err.details.status, 500);
   });
 
@@ -164,7 +154,7 @@ describe('HttpTransport (polite transport)', () => {
     const ok = await transport().request({ url: `${fake.url}/rss/quant-ph` });
     assert.strictEqual(ok.attempts, 3);
     fake.fault({ kind: 'reset' }, { times: 10 });
-    await rejects(transport().request({ url: `${fake.url}/rss/quant-ph` }), 'offline');
+    await rejectsCode(transport().request({ url: `${fake.url}/rss/quant-ph` }), 'offline');
     assert.strictEqual(fake.requests.length, 3 + 4);
   });
 
@@ -181,7 +171,7 @@ describe('HttpTransport (polite transport)', () => {
   it('times out a response whose headers arrive but whose body never does, and retries it', async () => {
     fake.fault({ kind: 'stall', headers: true }, { times: 5 });
     const t0 = Date.now();
-    const err = await rejects(
+    const err = await rejectsCode(
       transport({ timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1000, maxDelayMs: 1000, maxRetryAfterMs: 1000 } }).request({
         url: `${fake.url}/rss/quant-ph`,
       }),
@@ -198,7 +188,7 @@ describe('HttpTransport (polite transport)', () => {
 
   it('times out a server that never answers at all', async () => {
     fake.fault({ kind: 'stall' });
-    await rejects(
+    await rejectsCode(
       transport({ timeoutMs: 80, retry: { maxAttempts: 1 } }).request({ url: `${fake.url}/rss/quant-ph` }),
       'timeout',
     );
@@ -209,7 +199,7 @@ describe('HttpTransport (polite transport)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as AddressInfo).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const err = await rejects(transport().request({ url: `http://127.0.0.1:${port}/api/query` }), 'offline');
+    const err = await rejectsCode(transport().request({ url: `http://127.0.0.1:${port}/api/query` }), 'offline');
     assert.match(err.message, /ECONNREFUSED/);
     assert.deepStrictEqual(retries, []);
   });
@@ -247,7 +237,7 @@ describe('HttpTransport (polite transport)', () => {
       const ac = new AbortController();
       const t0 = Date.now();
       setTimeout(() => ac.abort(), 30);
-      await rejects(transport({ timeoutMs: 10_000 }).request({ url: `${fake.url}/rss/quant-ph`, signal: ac.signal }), 'cancelled');
+      await rejectsCode(transport({ timeoutMs: 10_000 }).request({ url: `${fake.url}/rss/quant-ph`, signal: ac.signal }), 'cancelled');
       assert.ok(Date.now() - t0 < 200, `took ${Date.now() - t0} ms`);
     });
 
@@ -259,7 +249,7 @@ describe('HttpTransport (polite transport)', () => {
       const second = t.request({ url: `${fake.url}/rss/quant-ph`, signal: ac.signal });
       const t0 = Date.now();
       setTimeout(() => ac.abort(), 20);
-      await rejects(second, 'cancelled');
+      await rejectsCode(second, 'cancelled');
       assert.ok(Date.now() - t0 < 200);
       assert.strictEqual(fake.requests.length, 1);
       assert.strictEqual(manual.pending, 0, 'the gate sleep was not cleaned up');
@@ -274,10 +264,10 @@ describe('HttpTransport (polite transport)', () => {
       const second = t.request({ url: `${fake.url}/rss/quant-ph`, signal: queued.signal });
       const t0 = Date.now();
       setTimeout(() => queued.abort(), 30);
-      await rejects(second, 'cancelled');
+      await rejectsCode(second, 'cancelled');
       assert.ok(Date.now() - t0 < 200);
       holder.abort();
-      await rejects(first, 'cancelled');
+      await rejectsCode(first, 'cancelled');
       // The gate is free again: a new request goes through.
       const again = await t.request({ url: `${fake.url}/rss/quant-ph` });
       assert.strictEqual(again.status, 200);
@@ -292,7 +282,7 @@ describe('HttpTransport (polite transport)', () => {
       while (retries.length === 0) await new Promise((r) => setTimeout(r, 5));
       const t0 = Date.now();
       ac.abort();
-      await rejects(p, 'cancelled');
+      await rejectsCode(p, 'cancelled');
       assert.ok(Date.now() - t0 < 200);
       assert.strictEqual(fake.requests.length, 1);
     });
@@ -300,7 +290,7 @@ describe('HttpTransport (polite transport)', () => {
     it('rejects at once when already aborted, without a request', async () => {
       const ac = new AbortController();
       ac.abort();
-      await rejects(transport().request({ url: `${fake.url}/rss/quant-ph`, signal: ac.signal }), 'cancelled');
+      await rejectsCode(transport().request({ url: `${fake.url}/rss/quant-ph`, signal: ac.signal }), 'cancelled');
       assert.strictEqual(fake.requests.length, 0);
     });
   });
