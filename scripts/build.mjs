@@ -31,6 +31,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorOnDemand] },
   ...VENDORED.map((name) => ({ ...common, entryPoints: [`src/vendor/${name}.ts`], outfile: `dist/vendor/${name}.js` })),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Recommendations train and rank in a worker thread; the engine lives only in this file.
+  { ...common, entryPoints: ['src/core/ranking/worker.ts'], outfile: 'dist/rankingWorker.js' },
 ];
 
 // The PDF tab's webview: pdf.js and its viewer components for the browser, with their styles.

@@ -7,6 +7,10 @@ import { LibraryIndex } from './vscode/library/libraryIndex';
 import { LibraryService } from './vscode/library/libraryService';
 import { createPaperSaver } from './vscode/library/paperSaver';
 import { createLogger } from './vscode/logger';
+import { PracticePanel } from './vscode/practice/practicePanel';
+import { PracticeService } from './vscode/practice/practiceService';
+import { PracticeStatusBar } from './vscode/practice/practiceStatusBar';
+import { Recommendations } from './vscode/ranking/recommendations';
 import { registerReferenceProviders } from './vscode/references/referenceProviders';
 import { registerReplication, type ReplicationExports } from './vscode/replication/registerReplication';
 import { PdfEditorProvider, PDF_VIEW_TYPE } from './vscode/pdf/pdfEditor';
@@ -24,6 +28,10 @@ export interface PaperPracticeExports {
   pdfs: PdfService;
   index: LibraryIndex;
   replication: ReplicationExports;
+  recommendations: Recommendations;
+  practice: PracticeService;
+  practicePanel: PracticePanel;
+  practiceStatus: PracticeStatusBar;
   /** How long activate() itself took, for the activation benchmark. */
   activationMs: number;
 }
@@ -37,8 +45,11 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
   const logger = createLogger();
   const services = new Services(context, logger);
   const library = new LibraryService(context, logger);
-  const detail = new DetailPanels(context.extensionUri, library);
-  context.subscriptions.push(logger, services, library, detail);
+  const recommendations = new Recommendations(context, services, library, logger);
+  const detail = new DetailPanels(context.extensionUri, library, recommendations);
+  const practice = new PracticeService(library);
+  const practicePanel = new PracticePanel(context.extensionUri, practice, logger);
+  context.subscriptions.push(logger, services, library, recommendations, detail, practice, practicePanel);
 
   // Saving is needed by the views (drag and drop) and by commands; one implementation serves both.
   const saver = createPaperSaver(library, logger);
@@ -47,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
   const views = registerViews(context, {
     services,
     library,
+    recommendations,
+    practice,
     savePapers: saver.savePapers,
     moveEntries: async (ids, target) => {
       const store = await library.get();
@@ -56,20 +69,24 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
       }
     },
   });
-  const refresher = new FeedRefresher(services, logger, () => views.feeds.refresh());
+  const refresher = new FeedRefresher(services, logger, () => {
+    views.feeds.refresh();
+    recommendations.invalidate();
+  });
   const pdfs = new PdfService(context, library, logger);
   const index = new LibraryIndex(library);
   context.subscriptions.push(index);
-  const commands = registerCommands(context, { logger, services, library, views, detail, refresher, saver, pdfs, index, replication, references });
+  const commands = registerCommands(context, { logger, services, library, views, detail, refresher, saver, pdfs, index, replication, references, recommendations, practicePanel });
   const pdfEditor = new PdfEditorProvider(context.extensionUri, logger, commands.noteForPaper);
   context.subscriptions.push(
     vscode.window.registerCustomEditorProvider(PDF_VIEW_TYPE, pdfEditor, { webviewOptions: { retainContextWhenHidden: true } }),
   );
-  context.subscriptions.push(scheduleDailyRefresh(refresher, logger));
+  const practiceStatus = new PracticeStatusBar(practice, logger);
+  context.subscriptions.push(scheduleDailyRefresh(refresher, logger), practiceStatus);
 
   const activationMs = performance.now() - started;
   logger.info(`Paper Practice activated in ${activationMs.toFixed(1)} ms`);
-  return { views, library, detail, services, pdfEditor, pdfs, index, replication, activationMs };
+  return { views, library, detail, services, pdfEditor, pdfs, index, replication, recommendations, practice, practicePanel, practiceStatus, activationMs };
 }
 
 export function deactivate(): void {

@@ -13,6 +13,10 @@ import type { LibraryService } from './library/libraryService';
 import type { PaperSaver } from './library/paperSaver';
 import { PDF_VIEW_TYPE } from './pdf/pdfEditor';
 import type { PdfService } from './pdf/pdfService';
+import { practiceCommands } from './practice/practiceCommands';
+import type { PracticePanel } from './practice/practicePanel';
+import type { Recommendations } from './ranking/recommendations';
+import { rankingCommands } from './ranking/rankingCommands';
 import type { ReplicationExports } from './replication/registerReplication';
 import type { Logger } from './logger';
 import { paperForEntry, paperIdOf, paperOf } from './paperArgs';
@@ -32,6 +36,8 @@ export interface CommandServices {
   index: LibraryIndex;
   replication: ReplicationExports;
   references: { commands: Record<string, Handler> };
+  recommendations: Recommendations;
+  practicePanel: PracticePanel;
 }
 
 /** What other parts of the extension need from the command layer. */
@@ -77,7 +83,17 @@ export function registerCommands(context: vscode.ExtensionContext, s: CommandSer
     ...s.replication.commands,
     ...s.references.commands,
     ...bibtexCommands({ library: s.library, logger: s.logger, resolvePaper: (arg) => resolvePaper(s, arg) }),
-    ...feedCommands({ services: s.services, logger: s.logger, tree: s.views.feeds, refresher: s.refresher, openPaper, savePapers: (papers) => s.saver.savePapers(papers) }),
+    ...practiceCommands({ panel: s.practicePanel }),
+    ...rankingCommands({ views: s.views, library: s.library, recommendations: s.recommendations }),
+    ...feedCommands({
+      services: s.services,
+      logger: s.logger,
+      tree: s.views.feeds,
+      refresher: s.refresher,
+      openPaper,
+      savePapers: (papers) => s.saver.savePapers(papers),
+      rankPapers: (papers) => s.recommendations.rankPapers(papers),
+    }),
     ...libraryCommands({ services: s.services, library: s.library, logger: s.logger, tree: s.views.library, index: s.index, setGroupBy: s.views.setLibraryGroupBy, saver: s.saver }),
   };
   for (const [id, handler] of Object.entries(handlers)) {

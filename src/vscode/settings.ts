@@ -12,6 +12,10 @@ export const settings = {
   daysKept: () => Math.max(1, settings.section().get<number>('feeds.daysKept', 14)),
   searchMaxResults: () => Math.max(1, Math.min(2000, settings.section().get<number>('feeds.searchMaxResults', 100))),
   refreshAfterAnnouncement: () => settings.section().get<boolean>('feeds.refreshAfterAnnouncement', false),
+  goals: () => ({
+    papersReadPerWeek: Math.max(0, settings.section().get<number>('goals.papersReadPerWeek', 2)),
+    replicationsPerMonth: Math.max(0, settings.section().get<number>('goals.replicationsPerMonth', 1)),
+  }),
   subscriptions: () => parseSubscriptions(settings.section().get<unknown>('subscriptions', [])),
   async setSubscriptions(subs: Subscription[]): Promise<void> {
     // Written where the user keeps them (workspace or user settings), so Settings Sync carries user ones.

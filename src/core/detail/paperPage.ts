@@ -2,6 +2,7 @@ import type { PaperDetails } from '../arxiv/types';
 import { escapeHtml } from '../text/escapeHtml';
 import { plainTitle } from '../text/texText';
 import { webviewHead } from '../text/webviewHead';
+import { formatScore } from '../ranking/feedOrder';
 import { renderParagraphs, renderTextWithMath } from './renderMath';
 
 /** What the detail tab shows about one paper besides its arXiv record. */
@@ -11,8 +12,18 @@ export interface PaperPageModel {
   status: string | null;
   statuses: { value: string; label: string }[];
   tags: string[];
-  /** Why the ranking recommends it: the top terms it shares with the library. */
-  recommendation?: { score: number; terms: string[] } | null;
+  /** Why the ranking places it where it does: the top terms it shares with the library. */
+  recommendation?: RecommendationModel | null;
+}
+
+export interface RecommendationModel {
+  /** "your library" or "papers tagged vision". */
+  basis: string;
+  /** The decision value; null when ranking by date. */
+  score: number | null;
+  /** Why the ranking is by date, when it is. */
+  reason: string | null;
+  terms: { term: string; libraryPapers: number }[];
 }
 
 export interface PageAssets {
@@ -107,8 +118,18 @@ function renderActions(model: PaperPageModel): string {
 
 function renderRecommendation(model: PaperPageModel): string {
   const r = model.recommendation;
-  if (!r || r.terms.length === 0) return '';
-  return `<p class="recommendation">Recommended: shares <strong>${r.terms.map(escapeHtml).join('</strong>, <strong>')}</strong> with your library (score ${r.score.toFixed(2)}).</p>`;
+  if (!r) return '';
+  const basis = escapeHtml(r.basis);
+  const lead =
+    r.score !== null
+      ? `<p>Score <strong class="score">${formatScore(r.score)}</strong> from a ranker trained on ${basis} (higher is closer).</p>`
+      : `<p>${escapeHtml(r.reason ?? 'Sorted by date.')}</p>`;
+  const terms = r.terms.length
+    ? `<p>Words it shares with ${basis}, strongest first:</p><ul class="terms">${r.terms
+        .map((t) => `<li><span class="term">${escapeHtml(t.term)}</span> <span class="count">${t.libraryPapers} paper${t.libraryPapers === 1 ? '' : 's'}</span></li>`)
+        .join('')}</ul>`
+    : `<p>It shares no distinctive words with ${basis}.</p>`;
+  return `<section class="recommendation" aria-label="Why recommended"><h2>Why recommended</h2>${lead}${terms}</section>`;
 }
 
 function renderFacts(paper: PaperDetails): string {

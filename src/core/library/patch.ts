@@ -23,7 +23,7 @@ type Dates = Pick<LibraryRecord, 'started' | 'finished'>;
  * paper has not begun, `finished` is the day it was last marked read or replicated, and abandoning
  * keeps the history. The notes live in git, so an accidental click is recoverable.
  */
-function datesOnEntering(status: PaperStatus, dates: Dates, today: string): Dates {
+export function datesOnEntering(status: PaperStatus, dates: Dates, today: string): Dates {
   const begun = dates.started ?? today;
   switch (status) {
     case 'inbox':

@@ -11,7 +11,7 @@ import type { TextProblem } from './frontMatter';
 import { LibraryError } from './libraryError';
 import { parseNote, renderNote, rewriteNote } from './note';
 import { NOTE_FILE, paperFolderName } from './paperFolder';
-import { applyPatch, type RecordPatch, validatePatch } from './patch';
+import { applyPatch, datesOnEntering, type RecordPatch, validatePatch } from './patch';
 import { type LibraryRecord, localDay, type PaperStatus, recordFromPaper } from './record';
 import { type NoteWriterOptions, updateFile } from './noteWriter';
 
@@ -189,7 +189,10 @@ export class LibraryStore {
   async add(paper: Paper, options: AddOptions = {}): Promise<{ entry: LibraryEntry; created: boolean }> {
     const existing = this.byId.get(paper.id);
     if (existing) return { entry: existing, created: false };
-    const record = recordFromPaper(paper, { status: options.status, tags: options.tags, added: localDay(this.now()) });
+    const today = localDay(this.now());
+    const saved = recordFromPaper(paper, { status: options.status, tags: options.tags, added: today });
+    // Saved straight to "read" (or "reading"…): the dates say so, as if the status had been set.
+    const record = { ...saved, ...datesOnEntering(saved.status, saved, today) };
     const text = renderNote(record, options.body ?? `\n# ${record.title}\n\n`);
     const base = paperFolderName(paper.id, record.title);
     for (let n = 1; n <= 20; n++) {

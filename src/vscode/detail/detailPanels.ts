@@ -1,10 +1,11 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../../core/arxiv/types';
-import { renderPaperPage } from '../../core/detail/paperPage';
+import { renderPaperPage, type RecommendationModel } from '../../core/detail/paperPage';
 import { STATUSES, STATUS_LABELS } from '../../core/library/record';
 import { plainTitle } from '../../core/text/texText';
 import type { LibraryService } from '../library/libraryService';
+import type { Recommendations } from '../ranking/recommendations';
 
 const VIEW_TYPE = 'paperPractice.paper';
 
@@ -26,12 +27,22 @@ const ACTION_COMMANDS: Record<string, string> = {
 export class DetailPanels implements vscode.Disposable {
   private readonly panels = new Map<string, { panel: vscode.WebviewPanel; paper: PaperDetails }>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** "Why recommended" per paper id, for the current ranking; filled after the page opens. */
+  private readonly explanations = new Map<string, RecommendationModel>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly library: LibraryService,
+    private readonly recommendations: Recommendations,
   ) {
-    this.disposables.push(library.onDidChange(() => this.panels.forEach(({ panel, paper }) => this.render(panel, paper))));
+    this.disposables.push(
+      library.onDidChange(() => this.panels.forEach(({ panel, paper }) => this.render(panel, paper))),
+      recommendations.onDidChange((state) => {
+        if (state.kind !== 'ready') return;
+        this.explanations.clear();
+        this.panels.forEach(({ paper }) => void this.explain(paper));
+      }),
+    );
   }
 
   /** Paper ids with an open tab (for tests and for "reveal"). */
@@ -65,7 +76,33 @@ export class DetailPanels implements vscode.Disposable {
       void vscode.commands.executeCommand(command, ...args);
     });
     this.render(panel, paper);
+    void this.explain(paper);
     return panel;
+  }
+
+  /** Asks the ranker why (never delaying the page), then shows it if the tab is still open. */
+  private async explain(paper: PaperDetails): Promise<void> {
+    if (this.library.loaded?.get(paper.id) || this.explanations.has(paper.id)) return;
+    try {
+      const result = await this.recommendations.explain(paper);
+      const open = this.panels.get(paper.id);
+      if (!result || !open) return;
+      const key = this.recommendations.key;
+      this.explanations.set(paper.id, {
+        basis: key.startsWith('tag:') ? `papers tagged ${key.slice(4)}` : 'your library',
+        score: result.explanation.score,
+        reason: result.explanation.mode === 'model' ? null : result.reason,
+        terms: result.explanation.terms.map((t) => ({ term: t.term, libraryPapers: t.libraryPapers })),
+      });
+      this.render(open.panel, open.paper);
+    } catch {
+      // The Feeds view reports ranking failures; the page simply goes without the section.
+    }
+  }
+
+  /** The explanation shown for a paper, for tests. */
+  explanationOf(id: string): RecommendationModel | undefined {
+    return this.explanations.get(id);
   }
 
   private render(panel: vscode.WebviewPanel, paper: PaperDetails): void {
@@ -79,6 +116,7 @@ export class DetailPanels implements vscode.Disposable {
         status: record ? record.status : null,
         statuses: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
         tags: record?.tags ?? [],
+        recommendation: record ? null : this.explanations.get(paper.id),
       },
       {
         cspSource: webview.cspSource,

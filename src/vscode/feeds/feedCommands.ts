@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeQuery } from '../../core/arxiv/query';
 import type { PaperDetails } from '../../core/arxiv/types';
-import { shortAuthors } from '../../core/feeds/paperLabels';
-import { plainTitle } from '../../core/text/texText';
 import { splitCategories, subscriptionKey, validateCategory, type Subscription } from '../../core/feeds/subscriptions';
 import { describeError, reportError, signalOf } from '../errors';
 import type { Logger } from '../logger';
@@ -10,6 +8,8 @@ import type { Services } from '../services';
 import { settings } from '../settings';
 import type { FeedRefresher } from './feedRefresher';
 import type { FeedsNode, FeedsTreeProvider } from './feedsTree';
+import { showPaperPick } from './paperPick';
+import type { Ranking } from '../../core/ranking/types';
 
 /** Categories ML practitioners follow most, offered first; any other can be typed. */
 const POPULAR_CATEGORIES: [string, string][] = [
@@ -46,6 +46,7 @@ export function feedCommands(deps: {
   refresher: FeedRefresher;
   openPaper: (paper: PaperDetails) => Promise<void>;
   savePapers: (papers: PaperDetails[]) => Promise<void>;
+  rankPapers: (papers: PaperDetails[]) => Promise<Ranking | undefined>;
 }): Record<string, Handler> {
   const { services, logger, tree, refresher } = deps;
 
@@ -213,43 +214,7 @@ export function feedCommands(deps: {
         reportError(logger, 'Search failed', e);
         return;
       }
-      await showPaperPick(papers, `arXiv: ${query}`, deps.openPaper, deps.savePapers);
+      await showPaperPick(papers, `arXiv: ${query}`, { open: deps.openPaper, save: deps.savePapers, rank: deps.rankPapers });
     },
   };
-}
-
-/** Search results in a QuickPick: pick to open the detail tab; the + button saves. */
-export async function showPaperPick(
-  papers: PaperDetails[],
-  title: string,
-  open: (paper: PaperDetails) => Promise<void>,
-  save: (papers: PaperDetails[]) => Promise<void>,
-): Promise<void> {
-  if (!papers.length) {
-    void vscode.window.showInformationMessage(`${title}: no papers found.`);
-    return;
-  }
-  const saveButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Save to Library' };
-  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { paper: PaperDetails }>();
-  quickPick.title = `${title} (${papers.length})`;
-  quickPick.placeholder = 'Pick a paper to open it; the + button saves it to your library';
-  quickPick.matchOnDescription = true;
-  quickPick.matchOnDetail = true;
-  quickPick.items = papers.map((paper) => ({
-    label: plainTitle(paper.title),
-    description: shortAuthors(paper.authors),
-    detail: `${paper.published?.slice(0, 10) ?? ''} · arXiv:${paper.id}v${paper.version} · ${paper.categories.join(', ')}`,
-    buttons: [saveButton],
-    paper,
-  }));
-  quickPick.onDidTriggerItemButton(async (e) => {
-    await save([e.item.paper]);
-  });
-  quickPick.onDidAccept(async () => {
-    const picked = quickPick.selectedItems[0];
-    quickPick.hide();
-    if (picked) await open(picked.paper);
-  });
-  quickPick.onDidHide(() => quickPick.dispose());
-  quickPick.show();
 }

@@ -10,17 +10,26 @@ import type { LibraryService } from '../library/libraryService';
 import type { Services } from '../services';
 import { settings } from '../settings';
 import { LIBRARY_MIME, statusIcon } from '../library/libraryTree';
+import { formatScore, recommendedAcross, type Scored } from '../../core/ranking/feedOrder';
+import type { Recommendations } from '../ranking/recommendations';
 
 export type FeedsNode =
   | { kind: 'subscription'; subscription: Subscription; index: number; cache: SubscriptionCache; unseen: number }
   | { kind: 'message'; text: string; icon: string; tooltip?: string; command?: vscode.Command }
   | { kind: 'day'; key: string; day: string; papers: PaperDetails[]; unseen: number; newest: boolean }
-  | { kind: 'paper'; key: string; paper: PaperDetails };
+  | { kind: 'paper'; key: string; paper: PaperDetails; score?: number | null }
+  | { kind: 'recommended' };
+
+export type FeedsOrder = 'date' | 'recommended';
+
+/** Papers in the "Recommended" group: enough for a week's reading, few enough to scan. */
+const RECOMMENDED_LIMIT = 50;
 
 /**
- * The Feeds view: each subscription, its papers by announcement day, unseen ones marked, with the
- * library status of papers already saved. Data comes from the feed cache only; refreshing is a
- * command, so opening the view never waits on the network.
+ * The Feeds view: a "Recommended" group across subscriptions, then each subscription with its
+ * papers by announcement day (or best first, in the Recommended order), unseen ones marked, with
+ * the library status of papers already saved. Data comes from the feed cache only; refreshing is
+ * a command, so opening the view never waits on the network.
  */
 export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vscode.TreeDragAndDropController<FeedsNode> {
   readonly dragMimeTypes = [LIBRARY_MIME];
@@ -31,10 +40,13 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
   private seen: SeenStore | undefined;
   /** Called with the number of unseen papers across subscriptions whenever the roots are read. */
   onTotals: ((unseen: number) => void) | undefined;
+  /** How a subscription's papers are listed: by announcement day, or best first. */
+  order: FeedsOrder = 'date';
 
   constructor(
     private readonly services: Services,
     private readonly library: LibraryService,
+    private readonly recommendations: Recommendations,
   ) {}
 
   refresh(): void {
@@ -45,7 +57,30 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
     if (!node) return this.roots();
     if (node.kind === 'subscription') return this.subscriptionChildren(node);
     if (node.kind === 'day') return node.papers.map((paper) => ({ kind: 'paper', key: node.key, paper }));
+    if (node.kind === 'recommended') return this.recommendedChildren();
     return [];
+  }
+
+  /** The best papers across subscriptions, not yet in the library; or why there are none yet. */
+  private recommendedChildren(): FeedsNode[] {
+    const state = this.recommendations.state;
+    if (state.kind === 'idle' || state.kind === 'ranking') {
+      void this.recommendations.ensure();
+      return [{ kind: 'message', icon: 'loading~spin', text: 'Ranking papers by your library…' }];
+    }
+    if (state.kind === 'failed') {
+      return [{ kind: 'message', icon: 'error', text: `Could not rank: ${state.message}`, command: { title: 'Show Log', command: 'paperPractice.showLog' } }];
+    }
+    const lists = [...this.caches.values()].map((c) => c.papers.map((p) => p.paper));
+    const top = recommendedAcross(lists, state.index, { idOf: (p) => p.id, exclude: (id) => !!this.library.loaded?.get(id), limit: RECOMMENDED_LIMIT });
+    const out: FeedsNode[] = [];
+    if (state.index.ranking.reason) out.push({ kind: 'message', icon: 'info', text: state.index.ranking.reason });
+    if (!top.length) out.push({ kind: 'message', icon: 'check', text: 'Nothing new to recommend: refresh your feeds for more papers' });
+    return [...out, ...top.map((s) => this.scoredNode('recommended', s))];
+  }
+
+  private scoredNode(key: string, scored: Scored<PaperDetails>): FeedsNode {
+    return { kind: 'paper', key, paper: scored.item, score: scored.score };
   }
 
   private async roots(): Promise<FeedsNode[]> {
@@ -67,6 +102,7 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
       nodes.push({ kind: 'subscription', subscription, index, cache, unseen });
     }
     this.onTotals?.(total);
+    if (subscriptions.length) nodes.unshift({ kind: 'recommended' });
     return nodes;
   }
 
@@ -88,11 +124,28 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
       out.push({ kind: 'message', icon: 'calendar', text: 'No announcements today (arXiv announces Sunday to Thursday)' });
     }
     const key = subscriptionKey(node.subscription);
+    if (this.order === 'recommended' && cache.papers.length) return [...out, ...this.rankedPapers(key, cache)];
     groupByDay(cache.papers).forEach((group, i) => {
       const papers = group.papers.map((p) => p.paper);
       out.push({ kind: 'day', key, day: group.day, papers, unseen: papers.filter((p) => this.isUnseen(p)).length, newest: i === 0 });
     });
     return out;
+  }
+
+  /** A subscription's papers best first, with scores; by day until a ranking is ready. */
+  private rankedPapers(key: string, cache: SubscriptionCache): FeedsNode[] {
+    const state = this.recommendations.state;
+    const papers = cache.papers.map((p) => p.paper);
+    if (state.kind !== 'ready') {
+      void this.recommendations.ensure();
+      const note: FeedsNode =
+        state.kind === 'failed'
+          ? { kind: 'message', icon: 'error', text: `Could not rank: ${state.message}` }
+          : { kind: 'message', icon: 'loading~spin', text: 'Ranking papers by your library…' };
+      return [note, ...papers.map((paper) => ({ kind: 'paper' as const, key, paper }))];
+    }
+    const note: FeedsNode[] = state.index.ranking.reason ? [{ kind: 'message', icon: 'info', text: state.index.ranking.reason }] : [];
+    return [...note, ...state.index.order(papers, (p) => p.id).map((s) => this.scoredNode(key, s))];
   }
 
   isUnseen(paper: PaperDetails): boolean {
@@ -135,7 +188,30 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
       }
       case 'paper':
         return this.paperItem(node);
+      case 'recommended':
+        return this.recommendedItem();
     }
+  }
+
+  private recommendedItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Recommended', vscode.TreeItemCollapsibleState.Expanded);
+    item.id = 'recommended';
+    item.iconPath = new vscode.ThemeIcon('sparkle');
+    item.contextValue = 'recommended';
+    const state = this.recommendations.state;
+    const key = this.recommendations.key;
+    const basis = key.startsWith('tag:') ? `papers tagged ${key.slice(4)}` : 'your library';
+    if (state.kind === 'ready') {
+      const { ranking } = state.index;
+      item.description = ranking.mode === 'model' ? `by ${basis} (${ranking.positives} papers)` : 'by date';
+      item.tooltip = ranking.mode === 'model'
+        ? `New papers most like ${basis}: tf-idf of titles and abstracts, scored by a linear SVM trained on ${ranking.positives} library papers. Papers already in the library are left out.`
+        : (ranking.reason ?? 'Sorted by date');
+    } else {
+      item.description = state.kind === 'failed' ? 'unavailable' : 'ranking…';
+      item.tooltip = `New papers most like ${basis}`;
+    }
+    return item;
   }
 
   private paperItem(node: Extract<FeedsNode, { kind: 'paper' }>): vscode.TreeItem {
@@ -143,8 +219,8 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
     const entry = this.library.loaded?.get(paper.id);
     const unseen = this.isUnseen(paper);
     const item = new vscode.TreeItem(plainTitle(paper.title), vscode.TreeItemCollapsibleState.None);
-    item.id = `paper:${node.key}:${paper.id}`;
-    const parts = [shortAuthors(paper.authors)];
+    item.id = `paper:${node.key}:${paper.id}${node.score !== undefined ? ':ranked' : ''}`;
+    const parts = [node.score != null ? formatScore(node.score) : '', shortAuthors(paper.authors)];
     const kind = announceLabel(paper);
     if (kind) parts.push(kind);
     if (entry) {
@@ -166,6 +242,7 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
     tooltip.appendMarkdown(`**${escapeMarkdown(plainTitle(paper.title))}**\n\n`);
     tooltip.appendText(`${paper.authors.map((a) => a.name).join(', ')}\n\n`);
     tooltip.appendText(`arXiv:${paper.id}v${paper.version} · ${paper.primaryCategory ?? ''}${kind ? ` · ${kind}` : ''}\n\n`);
+    if (node.score != null) tooltip.appendText(`Recommendation score ${formatScore(node.score)} (higher is more like your library)\n\n`);
     tooltip.appendText(excerpt(texTextToUnicode(paper.summary)));
     item.tooltip = tooltip;
     item.command = { title: 'Open Paper', command: 'paperPractice.openPaper', arguments: [paper] };

@@ -84,4 +84,26 @@ describe('paper detail page', () => {
     const html = render(paper({ license: 'javascript:alert(1)' }));
     assert.ok(!html.includes('href="javascript:'));
   });
+
+  it('explains a recommendation: score, basis and the shared words with their library counts, escaped', () => {
+    const html = render(paper(), {
+      recommendation: { basis: 'your library', score: 0.8449, reason: null, terms: [{ term: 'diffusion', libraryPapers: 4 }, { term: '<b>x</b>', libraryPapers: 1 }] },
+    });
+    const section = html.slice(html.indexOf('<section class="recommendation"'), html.indexOf('</section>', html.indexOf('<section class="recommendation"')));
+    assert.match(section, /Score <strong class="score">\+0\.84<\/strong> from a ranker trained on your library/);
+    assert.match(section, /<span class="term">diffusion<\/span> <span class="count">4 papers<\/span>/);
+    assert.ok(section.includes('&lt;b&gt;x&lt;/b&gt;</span> <span class="count">1 paper</span>'));
+  });
+
+  it('says why a paper is ranked by date instead of scoring it', () => {
+    const reason = 'Sorted by date: recommendations start when your library has 3 papers (it has 1).';
+    const html = render(paper(), { recommendation: { basis: 'your library', score: null, reason, terms: [] } });
+    assert.ok(html.includes(`<p>${reason}</p>`));
+    assert.ok(html.includes('It shares no distinctive words with your library.'));
+    assert.ok(!html.includes('class="score"'));
+  });
+
+  it('has no recommendation section for a paper that is not ranked', () => {
+    assert.ok(!render(paper()).includes('Why recommended'));
+  });
 });

@@ -58,6 +58,17 @@ describe('library store', () => {
     assert.deepStrictEqual(other.get('1706.03762')?.record.authors, ['Ashish Vaswani', 'Noam Shazeer']);
   });
 
+  it('records the dates a status implies when a paper is saved straight to it', async () => {
+    const store = open();
+    await store.load();
+    const read = (await store.add(paper(), { status: 'read' })).entry.record;
+    assert.deepStrictEqual([read.started, read.finished], ['2024-06-10', '2024-06-10']);
+    const reading = (await store.add(paper({ id: '2101.00001', title: 'Another' }), { status: 'reading' })).entry.record;
+    assert.deepStrictEqual([reading.started, reading.finished], ['2024-06-10', null]);
+    const queued = (await store.add(paper({ id: '2101.00002', title: 'Queued' }), { status: 'to-read' })).entry.record;
+    assert.deepStrictEqual([queued.started, queued.finished], [null, null]);
+  });
+
   it('files an old-style id under a file-safe folder', async () => {
     const store = open();
     const { entry } = await store.add(paper({ id: 'hep-th/9901001', title: 'The Large N Limit of Superconformal Field Theories' }));
