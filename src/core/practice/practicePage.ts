@@ -32,7 +32,7 @@ export function renderPracticePage(s: PracticeSummary, assets: PracticePageAsset
 </header>
 <section class="cards" aria-label="Goals">
   ${progressCard('This week', s.thisWeek, 'papers read')}
-  ${progressCard(`This month (${escapeHtml(s.month)})`, s.thisMonth, 'replications finished')}
+  ${progressCard(monthName(s.month), s.thisMonth, 'replications finished')}
   <div class="card streak">
     <h2>Streak</h2>
     <p class="big">${s.streak.current} <span class="unit">week${s.streak.current === 1 ? '' : 's'}</span></p>
@@ -89,6 +89,13 @@ function weeksChart(s: PracticeSummary): string {
   return `<svg class="weeks" viewBox="0 0 ${s.weeks.length * (barW + 4)} ${h}" role="img" aria-label="Papers read in each of the last ${s.weeks.length} weeks">${bars}${goalLine}</svg>`;
 }
 
+/** "2026-11" as "November 2026". */
+function monthName(label: string): string {
+  const month = Number(label.slice(5, 7));
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return month >= 1 && month <= 12 ? `${names[month - 1]} ${label.slice(0, 4)}` : escapeHtml(label);
+}
+
 function cellTitle(c: HeatCell): string {
   if (c.future) return c.date;
   const parts = [c.started ? `${c.started} started` : '', c.read ? `${c.read} read` : '', c.replicated ? `${c.replicated} replicated` : ''].filter(Boolean);
@@ -101,11 +108,14 @@ function heatMapSvg(weeks: HeatCell[][]): string {
   const step = CELL + GAP;
   const cells: string[] = [];
   const labels: string[] = [];
-  let lastMonth = -1;
+  // A label where a month begins; the grid's first, partial month only if its label has room.
+  const monthOf = (w: number) => Number(weeks[w][0].date.slice(5, 7)) - 1;
+  const starts = weeks.map((_, w) => w).filter((w) => w === 0 || monthOf(w) !== monthOf(w - 1));
+  starts.forEach((w, i) => {
+    if (i + 1 < starts.length && starts[i + 1] - w < 3) return;
+    if (w < weeks.length - 2) labels.push(`<text class="label" x="${left + w * step}" y="10">${MONTHS[monthOf(w)]}</text>`);
+  });
   weeks.forEach((column, w) => {
-    const month = Number(column[0].date.slice(5, 7)) - 1;
-    if (month !== lastMonth && w < weeks.length - 2) labels.push(`<text class="label" x="${left + w * step}" y="10">${MONTHS[month]}</text>`);
-    lastMonth = month;
     column.forEach((c, d) => {
       if (c.future) return;
       cells.push(`<rect class="cell l${c.level}" x="${left + w * step}" y="${top + d * step}" width="${CELL}" height="${CELL}" rx="2" data-date="${c.date}" data-count="${c.count}"><title>${escapeHtml(cellTitle(c))}</title></rect>`);

@@ -23,7 +23,7 @@ export type FeedsNode =
 export type FeedsOrder = 'date' | 'recommended';
 
 /** Papers in the "Recommended" group: enough for a week's reading, few enough to scan. */
-const RECOMMENDED_LIMIT = 50;
+const RECOMMENDED_LIMIT = 30;
 
 /**
  * The Feeds view: a "Recommended" group across subscriptions, then each subscription with its
@@ -194,11 +194,14 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
   }
 
   private recommendedItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Recommended', vscode.TreeItemCollapsibleState.Expanded);
-    item.id = 'recommended';
+    const state = this.recommendations.state;
+    // Sorted by date it only repeats the subscriptions, so it starts collapsed; a real ranking opens.
+    // The id differs by mode because the workbench remembers expansion per id.
+    const byDate = state.kind === 'ready' && state.index.ranking.mode !== 'model';
+    const item = new vscode.TreeItem('Recommended', byDate ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    item.id = byDate ? 'recommended:by-date' : 'recommended';
     item.iconPath = new vscode.ThemeIcon('sparkle');
     item.contextValue = 'recommended';
-    const state = this.recommendations.state;
     const key = this.recommendations.key;
     const basis = key.startsWith('tag:') ? `papers tagged ${key.slice(4)}` : 'your library';
     if (state.kind === 'ready') {
