@@ -156,6 +156,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   } else if (message.type === 'find') {
     findInput.value = message.query;
     find(false);
+  } else if (message.type === 'goToPage') {
+    if (message.page >= 1 && message.page <= viewer.pagesCount) viewer.currentPageNumber = message.page;
   }
 });
 
