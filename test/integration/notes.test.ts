@@ -86,7 +86,8 @@ describe('Reading notes: the note, its CodeLens line, finishing a paper', functi
     fs.mkdirSync(path.dirname(stray), { recursive: true });
     fs.writeFileSync(stray, '# Meeting notes\n');
     try {
-      assert.deepStrictEqual(await lenses(vscode.Uri.file(stray)), []);
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(stray));
+      assert.deepStrictEqual(await lenses(document.uri), []);
     } finally {
       fs.rmSync(path.dirname(stray), { recursive: true, force: true });
     }
