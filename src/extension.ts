@@ -5,6 +5,7 @@ import { FeedRefresher } from './vscode/feeds/feedRefresher';
 import { scheduleDailyRefresh } from './vscode/feeds/dailySchedule';
 import { LibraryIndex } from './vscode/library/libraryIndex';
 import { LibraryService } from './vscode/library/libraryService';
+import { registerNoteCodeLens, type NoteCodeLensProvider } from './vscode/library/noteCodeLens';
 import { createPaperSaver } from './vscode/library/paperSaver';
 import { createLogger } from './vscode/logger';
 import { PracticePanel } from './vscode/practice/practicePanel';
@@ -32,6 +33,8 @@ export interface PaperPracticeExports {
   practice: PracticeService;
   practicePanel: PracticePanel;
   practiceStatus: PracticeStatusBar;
+  /** The status and next steps at the top of a paper's note. */
+  noteLens: NoteCodeLensProvider;
   /** How long activate() itself took, for the activation benchmark. */
   activationMs: number;
 }
@@ -55,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
   const saver = createPaperSaver(library, logger);
   const replication = registerReplication(context, { library, saver, logger });
   const references = registerReferenceProviders(context, { services, library, saver, logger });
+  const noteLens = registerNoteCodeLens(context, library);
   const views = registerViews(context, {
     services,
     library,
@@ -86,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): PaperPracticeExports
 
   const activationMs = performance.now() - started;
   logger.info(`Paper Practice activated in ${activationMs.toFixed(1)} ms`);
-  return { views, library, detail, services, pdfEditor, pdfs, index, replication, recommendations, practice, practicePanel, practiceStatus, activationMs };
+  return { views, library, detail, services, pdfEditor, pdfs, index, replication, recommendations, practice, practicePanel, practiceStatus, noteLens, activationMs };
 }
 
 export function deactivate(): void {

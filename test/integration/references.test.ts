@@ -139,6 +139,18 @@ describe('arXiv references in any text document', function () {
     assert.ok(after - before <= 1, `${after - before} requests for one paper`);
   });
 
+  it('describes a reference in a Python comment in a hover, and nothing in the code beside it', async () => {
+    const py = await openFile('distill.py', `loss = kl(student, teacher)  # arXiv:${TIDE.id}, eq. 3\n`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', py.uri, positionOf(py, TIDE.id, 4));
+    const ours = hovers.find((h) => hoverText([h]).includes('paperPractice.openPaper'));
+    assert.ok(ours?.range, `no hover of ours:\n${hoverText(hovers)}`);
+    assert.ok(unescaped(hoverText([ours])).includes(TIDE.title), hoverText([ours]));
+    assert.match(hoverText([ours]), /Not in your library/);
+    assert.strictEqual(py.getText(ours.range), `arXiv:${TIDE.id}`);
+    const onCode = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', py.uri, positionOf(py, 'student'));
+    assert.doesNotMatch(hoverText(onCode), /paperPractice/);
+  });
+
   it('escapes arXiv text in hovers and trusts only its own commands', async () => {
     const md = await openFile('escape.md', `See arXiv:${TIDE.id}\n`);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', md.uri, positionOf(md, TIDE.id));

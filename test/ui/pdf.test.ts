@@ -51,4 +51,36 @@ describe('The PDF of a paper in an editor tab', () => {
     assert.match(((await note.textContent()) ?? '').replace(/\u00a0/g, ' '), /> Multi-head attention allows the model/);
     await screenshot(page, 'pdf-quote');
   });
+
+  it('keeps "Quote in Notes" in reach when the PDF shares a small window with its note', async () => {
+    // The quote above opened the note beside the PDF; a small window leaves each a narrow column.
+    await page.setViewportSize({ width: 900, height: 700 });
+    const frame = webviewFrame(page);
+    const quote = frame.locator('#quote');
+    const webview = await page.locator('iframe.webview.ready').boundingBox();
+    assert.ok(webview && webview.width < 420, `the PDF is not narrow: ${JSON.stringify(webview)}`);
+    await quote.waitFor({ state: 'visible' });
+    const box = await quote.boundingBox();
+    assert.ok(box, 'the Quote button has no box');
+    assert.ok(box.x >= webview.x && box.x + box.width <= webview.x + webview.width, `the Quote button is cut off: ${JSON.stringify(box)} in ${JSON.stringify(webview)}`);
+    // The wrapped toolbar does not cover the pages: the first visible page starts below it.
+    const toolbar = await frame.locator('.toolbar').boundingBox();
+    const viewer = await frame.locator('#viewerContainer').boundingBox();
+    assert.ok(toolbar && viewer && viewer.y >= toolbar.y + toolbar.height - 1, 'the toolbar overlaps the pages');
+
+    // "Page width" follows the narrower tab: the page fits beside the note, not cut off on the right.
+    const fits = async () => {
+      const pageBox = await frame.locator('.page[data-page-number="3"]').boundingBox();
+      return !!pageBox && !!viewer && pageBox.x + pageBox.width <= viewer.x + viewer.width;
+    };
+    for (let i = 0; i < 50 && !(await fits()); i++) await page.waitForTimeout(100);
+    assert.ok(await fits(), 'the page is wider than the narrow tab');
+
+    const span = frame.locator('.page[data-page-number="3"] .textLayer span', { hasText: 'Results' }).first();
+    await span.scrollIntoViewIfNeeded();
+    await span.selectText();
+    await frame.locator('#quote:not([disabled])').click();
+    await page.locator('.editor-instance .view-lines').filter({ hasText: '— p. 3' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'pdf-narrow');
+  });
 });

@@ -30,9 +30,20 @@ export function isPdf(body: Buffer): boolean {
   return body.length >= 5 && body.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
+/**
+ * A whole PDF: it starts as one and ends with `%%EOF` (readers look for it in the last 1024 bytes).
+ * A download cut off mid-way starts right but lacks the marker, and must not be kept.
+ */
+export function isCompletePdf(body: Buffer): boolean {
+  return isPdf(body) && body.subarray(Math.max(0, body.length - 1024)).includes('%%EOF', 0, 'latin1');
+}
+
 export function assertPdfBody(body: Buffer, url: string): void {
   if (!isPdf(body)) {
     const what = looksLikeHtml(body) ? 'an HTML page' : `${body.length} bytes that are not a PDF`;
     throw new ArxivError('unexpected-content', `Expected a PDF from ${url} but received ${what}.`, { url });
+  }
+  if (!isCompletePdf(body)) {
+    throw new ArxivError('unexpected-content', `The PDF from ${url} was cut off (${body.length} bytes, no end-of-file marker).`, { url });
   }
 }

@@ -6,7 +6,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { fileSafeId } from '../arxiv/ids';
 import { writeFileAtomic } from '../fs/atomicWrite';
-import { isPdf } from '../http/content';
+import { isCompletePdf, isPdf } from '../http/content';
 
 export function pdfFileName(id: string, version: number): string {
   return `${fileSafeId(id)}v${version}.pdf`;
@@ -41,9 +41,10 @@ export class PdfCache {
     }
   }
 
-  /** Stores a downloaded PDF; refuses anything that is not one. */
+  /** Stores a downloaded PDF; refuses anything that is not one, or only part of one. */
   async put(id: string, version: number, bytes: Buffer): Promise<string> {
     if (!isPdf(bytes)) throw new Error(`arXiv did not send a PDF for ${id}v${version}.`);
+    if (!isCompletePdf(bytes)) throw new Error(`The PDF of ${id}v${version} was cut off before its end.`);
     const file = this.pathFor(id, version);
     await writeFileAtomic(file, bytes);
     return file;

@@ -63,9 +63,9 @@ export function renderPdfViewerPage(title: string, assets: ViewerAssets): string
     <span id="findResult" role="status"></span>
   </div>
   <div class="spacer"></div>
-  <button id="quote" class="primary" disabled title="Append the selected text to the paper's notes, with its page">${ICONS.quote}<span>Quote in Notes</span></button>
+  <button id="quote" class="primary" disabled title="Append the selected text to the paper's notes, with its page" aria-label="Quote in Notes">${ICONS.quote}<span>Quote in Notes</span></button>
 </div>
-<div id="viewerContainer" tabindex="0"><div id="viewer" class="pdfViewer"></div></div>
+<div id="viewerArea"><div id="viewerContainer" tabindex="0"><div id="viewer" class="pdfViewer"></div></div></div>
 <div id="status" role="status">Loading…</div>
 <script type="module" nonce="${assets.nonce}" src="${escapeHtml(assets.scriptUri)}"></script>
 </body>

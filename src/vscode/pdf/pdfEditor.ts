@@ -112,7 +112,7 @@ export class PdfEditorProvider implements vscode.CustomReadonlyEditorProvider {
     }
   }
 
-  /** Sends a command to an open tab (tests use it to search). */
+  /** Sends a command to an open tab (tests use it to search and turn pages). */
   async post(uri: vscode.Uri, message: ToWebview): Promise<boolean> {
     const tab = this.tabs.get(uri.toString());
     return tab ? tab.panel.webview.postMessage(message) : false;

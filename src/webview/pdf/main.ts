@@ -91,6 +91,13 @@ function find(again: boolean, previous = false): void {
   eventBus.dispatch('find', { source: null, type: again ? 'again' : '', query: findInput.value, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: previous, matchDiacritics: false });
 }
 
+// pdf.js's own app re-fits the pages when its window resizes; the viewer component alone does not.
+// A tab narrowed to sit beside its note keeps "Page width" meaning the tab's width.
+new ResizeObserver(() => {
+  const preset = viewer.currentScaleValue;
+  if (viewer.pagesCount && Number.isNaN(Number(preset))) viewer.currentScaleValue = preset;
+}).observe(container);
+
 $('previous').addEventListener('click', () => viewer.previousPage());
 $('next').addEventListener('click', () => viewer.nextPage());
 pageInput.addEventListener('change', () => {
@@ -156,6 +163,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   } else if (message.type === 'find') {
     findInput.value = message.query;
     find(false);
+  } else if (message.type === 'goToPage') {
+    if (message.page >= 1 && message.page <= viewer.pagesCount) viewer.currentPageNumber = message.page;
   }
 });
 

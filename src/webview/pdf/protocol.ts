@@ -1,5 +1,8 @@
 /** Messages between the PDF tab and the extension. */
-export type ToWebview = { type: 'open'; data: ArrayBuffer | Uint8Array | number[]; title: string; page?: number } | { type: 'find'; query: string };
+export type ToWebview =
+  | { type: 'open'; data: ArrayBuffer | Uint8Array | number[]; title: string; page?: number }
+  | { type: 'find'; query: string }
+  | { type: 'goToPage'; page: number };
 
 export type FromWebview =
   | { type: 'ready' }

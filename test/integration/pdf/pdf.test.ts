@@ -55,6 +55,20 @@ describe('PDF in an editor tab', function () {
     assert.deepStrictEqual(editors.map((e) => [e.viewType, e.priority]), [['paperPractice.pdf', 'option']]);
   });
 
+  it('turns to a page and reports the page shown back to the extension', async () => {
+    const paper = await feedPaper(10);
+    const tab = await openedTab(paper);
+    const pdfEditor = (await api()).pdfEditor;
+    for (const page of [3, 2]) {
+      assert.ok(await pdfEditor.post(tab.uri, { type: 'goToPage', page }), 'the message was not delivered');
+      await waitFor(() => tab.page === page, () => `page ${page} (the tab is on ${tab.page}; events ${tab.events.slice(-5).join(', ')})`);
+    }
+    // A page the document does not have leaves the tab where it is.
+    await pdfEditor.post(tab.uri, { type: 'goToPage', page: 99 });
+    await pdfEditor.post(tab.uri, { type: 'goToPage', page: 1 });
+    await waitFor(() => tab.page === 1, () => `page 1 (the tab is on ${tab.page})`);
+  });
+
   it('quotes a selection into the paper’s notes with its page, and shows the note beside the PDF', async () => {
     const paper = await feedPaper(10);
     const tab = await openedTab(paper);
@@ -79,4 +93,20 @@ describe('PDF in an editor tab', function () {
     assert.strictEqual(retried?.fsPath, local);
     assert.strictEqual(fs.readFileSync(local).subarray(0, 5).toString(), '%PDF-');
   });
+
+  for (const [what, fault, reason] of [
+    ['answers 404', { kind: 'status', status: 404 }, /HTTP 404/],
+    ['cuts the download off half-way', { kind: 'truncate' }, /cut off/],
+  ] as const) {
+    it(`reports why when arXiv ${what}, and keeps no broken file`, async () => {
+      const paper = await feedPaper(12);
+      const pdfs = (await api()).pdfs;
+      const local = await pdfs.localPath(paper);
+      assert.ok(!fs.existsSync(local), 'the PDF is cached already');
+      await injectFault(fault, '/pdf/');
+      await assert.rejects(pdfs.ensure(paper), (e: Error) => reason.test(e.message));
+      assert.ok(!fs.existsSync(local), 'a file was left in the PDF cache');
+      assert.ok(!fs.readdirSync(path.dirname(local)).some((f) => f.endsWith('.tmp')), 'a temporary file was left behind');
+    });
+  }
 });

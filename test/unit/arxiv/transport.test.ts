@@ -307,7 +307,9 @@ describe('content sniffing and Retry-After', () => {
     assertXmlBody(Buffer.from("<?xml version='1.0'?><feed/>"), 'application/atom+xml', 'u');
     assertXmlBody(Buffer.from("<?xml version='1.0'?><rss/>"), 'text/html', 'u'); // wrong label, XML body
     assert.throws(() => assertPdfBody(Buffer.from('<html>'), 'u'), (e: ArxivError) => e.code === 'unexpected-content' && /HTML/.test(e.message));
-    assertPdfBody(Buffer.from('%PDF-1.4\n'), 'u');
+    assertPdfBody(Buffer.from('%PDF-1.4\n1 0 obj\n%%EOF\n'), 'u');
+    // Cut off mid-way: the start is right, the end-of-file marker is missing.
+    assert.throws(() => assertPdfBody(Buffer.from('%PDF-1.4\n1 0 obj\n'), 'u'), (e: ArxivError) => e.code === 'unexpected-content' && /cut off/.test(e.message));
   });
 
   it('parses Retry-After seconds and dates', () => {
