@@ -28,16 +28,22 @@ export function parseCacheControl(value: string | null | undefined): CacheContro
   return cc;
 }
 
-const partsFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: ARXIV_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+// Made on first use: building a formatter for a named zone loads ICU's zone data, several
+// milliseconds that extension start-up should not pay.
+let partsFormat: Intl.DateTimeFormat | undefined;
+function easternFormat(): Intl.DateTimeFormat {
+  partsFormat ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: ARXIV_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return partsFormat;
+}
 
 interface WallClock {
   year: number;
@@ -51,7 +57,7 @@ interface WallClock {
 /** The wall-clock time in New York at instant `t`. */
 export function easternWallClock(t: number): WallClock {
   const p: Record<string, number> = {};
-  for (const { type, value } of partsFormat.formatToParts(new Date(t))) {
+  for (const { type, value } of easternFormat().formatToParts(new Date(t))) {
     if (type !== 'literal') p[type] = Number(value);
   }
   return { year: p.year, month: p.month, day: p.day, hour: p.hour % 24, minute: p.minute, second: p.second };

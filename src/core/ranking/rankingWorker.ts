@@ -8,7 +8,7 @@
  * RankingWorker (or fall back to ChunkedRanker) and upsert again.
  */
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { RankingOptions } from './rankingEngine';
 import type { EngineRequest, EngineResults } from './requests';
 import { plainRef, RequestService } from './service';
@@ -48,7 +48,10 @@ export class RankingWorker extends RequestService {
     this.control = new Int32Array(shared);
     this.stageChars = options.stageChars ?? 256 * 1024;
     const init: WorkerInit = { control: shared, options: options.engine ?? {} };
-    this.worker = new Worker(options.workerPath ?? path.join(__dirname, 'worker.js'), { workerData: init });
+    // Required here, not at the top: the extension host loads this file at start-up, threads only on first use.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const threads = require('worker_threads') as typeof import('worker_threads');
+    this.worker = new threads.Worker(options.workerPath ?? path.join(__dirname, 'worker.js'), { workerData: init });
     this.worker.unref(); // idle, it must not keep the process alive; ref()'d while a request runs
     this.worker.on('message', (m: FromWorker) => this.onMessage(m));
     this.worker.on('error', (e) => this.fail(e));

@@ -22,7 +22,12 @@ export interface ArxivReference {
   matchedText: string;
 }
 
-const COMPILED = REFERENCE_PATTERNS.map((p, priority) => ({ form: p.form, priority, re: new RegExp(p.source, 'g') }));
+// Compiled on first use, so loading the extension does not pay for these long patterns.
+let compiled: { form: ReferenceForm; priority: number; re: RegExp }[] | undefined;
+function patterns(): { form: ReferenceForm; priority: number; re: RegExp }[] {
+  compiled ??= REFERENCE_PATTERNS.map((p, priority) => ({ form: p.form, priority, re: new RegExp(p.source, 'g') }));
+  return compiled;
+}
 
 interface Candidate {
   form: ReferenceForm;
@@ -35,7 +40,7 @@ interface Candidate {
 export function findArxivReferences(text: string): ArxivReference[] {
   const lines = new LineIndex(text);
   const candidates: Candidate[] = [];
-  for (const { form, priority, re } of COMPILED) {
+  for (const { form, priority, re } of patterns()) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       candidates.push({ form, priority, start: m.index, end: m.index + m[0].length, idText: m[1] });
