@@ -171,11 +171,14 @@ describe('Replication: start, status in the editor, report', function () {
     assert.match(titles[1], /· reproduced$/);
 
     const nb = await vscode.workspace.openNotebookDocument(vscode.Uri.file(started.notebookPath));
-    const items = await replication.notebookStatus.provideCellStatusBarItems(nb.cellAt(0), cancel);
+    const firstCode = nb.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code)!;
+    const items = await replication.notebookStatus.provideCellStatusBarItems(firstCode, cancel);
     const list = Array.isArray(items) ? items : items ? [items] : [];
     assert.strictEqual(list.length, 1);
     assert.strictEqual(list[0].text, '$(beaker) 1/2 claims reproduced $(warning) over budget');
-    assert.deepStrictEqual(await replication.notebookStatus.provideCellStatusBarItems(nb.cellAt(1), cancel), []);
+    for (const other of [nb.cellAt(0), nb.cellAt(firstCode.index + 1)]) {
+      assert.deepStrictEqual(await replication.notebookStatus.provideCellStatusBarItems(other, cancel), []);
+    }
   });
 
   it('reports manifest problems as errors while typing, before saving', async () => {
