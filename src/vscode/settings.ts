@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_HF_URL } from '../core/replication/huggingFace';
 import { parseSubscriptions, serializeSubscription, type Subscription } from '../core/feeds/subscriptions';
 
 /** Typed access to the paperPractice.* settings. */
@@ -7,6 +8,8 @@ export const settings = {
   apiUrl: () => settings.section().get<string>('arxiv.apiUrl', 'https://export.arxiv.org/api/query'),
   rssUrl: () => settings.section().get<string>('arxiv.rssUrl', 'https://rss.arxiv.org'),
   pdfUrl: () => settings.section().get<string>('arxiv.pdfUrl', 'https://arxiv.org/pdf'),
+  /** Empty: the user turned the Hugging Face lookup off. */
+  huggingFaceUrl: () => settings.section().get<string>('huggingFace.url', DEFAULT_HF_URL).trim(),
   keepPdfInPaperFolder: () => settings.section().get<boolean>('pdf.keepInPaperFolder', false),
   libraryFolder: () => settings.section().get<string>('libraryFolder', 'papers').replace(/^\/+|\/+$/g, '') || 'papers',
   daysKept: () => Math.max(1, settings.section().get<number>('feeds.daysKept', 14)),

@@ -13,6 +13,8 @@ export interface FakeArxivProcess {
   apiUrl: string;
   rssUrl: string;
   pdfUrl: string;
+  /** The Hugging Face Hub look-alike on the same server. */
+  hfUrl: string;
   stop(): Promise<void>;
 }
 
@@ -28,12 +30,13 @@ export function startFakeArxivProcess(log: (line: string) => void): Promise<Fake
     child.once('exit', (code) => reject(new Error(`fake arXiv server exited with code ${code}`)));
     readline.createInterface({ input: child.stdout }).once('line', (line) => {
       clearTimeout(timer);
-      const info = JSON.parse(line) as { url: string; apiUrl?: string; rssUrl?: string; pdfUrl?: string };
+      const info = JSON.parse(line) as { url: string; apiUrl?: string; rssUrl?: string; pdfUrl?: string; hfUrl?: string };
       resolve({
         url: info.url,
         apiUrl: info.apiUrl ?? `${info.url}/api/query`,
         rssUrl: info.rssUrl ?? info.url,
         pdfUrl: info.pdfUrl ?? `${info.url}/pdf`,
+        hfUrl: info.hfUrl ?? info.url,
         stop: () => stopProcessGroup(child),
       });
     });

@@ -13,7 +13,7 @@ import { prepareWorkspace } from './workspace';
 async function main(): Promise<number> {
   const arxiv = await startFakeArxivProcess((line) => console.error(line));
   try {
-    const workspace = prepareWorkspace('desktop', { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl, pdfUrl: arxiv.pdfUrl });
+    const workspace = prepareWorkspace('desktop', { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl, pdfUrl: arxiv.pdfUrl, hfUrl: arxiv.hfUrl });
     const code = await runTests({
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: path.join(projectRoot, 'out', 'test', 'integration', 'index.js'),

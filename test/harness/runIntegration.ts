@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   const total: SuiteResults = { passed: [], failed: [], pending: [], done: true };
   try {
     for (const suite of SUITES) {
-      const workspace = prepareWorkspace(`integration-${suite.name}`, { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl, pdfUrl: arxiv.pdfUrl });
+      const workspace = prepareWorkspace(`integration-${suite.name}`, { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl, pdfUrl: arxiv.pdfUrl, hfUrl: arxiv.hfUrl });
       const server = await startCodeServer(bin, { workspace, log: (l) => log(`[code-server ${suite.name}] ${l}`) });
       const page = await openPage(browser, (l) => log(`[workbench ${suite.name}] ${l}`));
       try {

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   if (values.offline) {
     arxiv = await startFakeArxivProcess((line) => console.error(line));
-    const settings = { 'paperPractice.arxiv.apiUrl': arxiv.apiUrl, 'paperPractice.arxiv.rssUrl': arxiv.rssUrl, 'paperPractice.arxiv.pdfUrl': arxiv.pdfUrl };
+    const settings = { 'paperPractice.arxiv.apiUrl': arxiv.apiUrl, 'paperPractice.arxiv.rssUrl': arxiv.rssUrl, 'paperPractice.arxiv.pdfUrl': arxiv.pdfUrl, 'paperPractice.huggingFace.url': arxiv.hfUrl };
     fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   } else if (fs.existsSync(settingsFile)) {
     fs.rmSync(settingsFile); // an earlier --offline run pointed the demo at a server that is gone

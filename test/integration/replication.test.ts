@@ -6,12 +6,13 @@ import { claimVerdictText, parseManifest } from '../../src/core/replication';
 import type { PaperPracticeExports } from '../../src/extension';
 import type { ReplicationExports } from '../../src/vscode/replication/registerReplication';
 import { makePaper } from '../support/paperFactory';
-import { api, setSetting, waitFor } from './helpers';
+import { api, fakeRequests, setSetting, waitFor } from './helpers';
 
 type Exports = PaperPracticeExports & { replication: ReplicationExports };
 
 const START = 'paperPractice.startReplication';
 const EXPORT = 'paperPractice.exportReplicationReport';
+const ADD_ASSUMPTION = 'paperPractice.addAssumption';
 type StartResult = { status: 'created' | 'exists'; dir: string; manifestPath: string; notebookPath: string } | undefined;
 
 const paper = makePaper({
@@ -170,11 +171,14 @@ describe('Replication: start, status in the editor, report', function () {
     assert.match(titles[1], /· reproduced$/);
 
     const nb = await vscode.workspace.openNotebookDocument(vscode.Uri.file(started.notebookPath));
-    const items = await replication.notebookStatus.provideCellStatusBarItems(nb.cellAt(0), cancel);
+    const firstCode = nb.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code)!;
+    const items = await replication.notebookStatus.provideCellStatusBarItems(firstCode, cancel);
     const list = Array.isArray(items) ? items : items ? [items] : [];
     assert.strictEqual(list.length, 1);
     assert.strictEqual(list[0].text, '$(beaker) 1/2 claims reproduced $(warning) over budget');
-    assert.deepStrictEqual(await replication.notebookStatus.provideCellStatusBarItems(nb.cellAt(1), cancel), []);
+    for (const other of [nb.cellAt(0), nb.cellAt(firstCode.index + 1)]) {
+      assert.deepStrictEqual(await replication.notebookStatus.provideCellStatusBarItems(other, cancel), []);
+    }
   });
 
   it('reports manifest problems as errors while typing, before saving', async () => {
@@ -202,5 +206,95 @@ describe('Replication: start, status in the editor, report', function () {
     assert.match(report, /^# Reproducibility report: Attention Is Still What You Need/);
     assert.match(report, /1\/2 claims reproduced/);
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === reportPath, 'the report to open');
+  });
+
+  it('logs an assumption from a notebook cell in the ledger of replication.json', async () => {
+    const nb = await vscode.workspace.openNotebookDocument(vscode.Uri.file(started.notebookPath));
+    await vscode.window.showNotebookDocument(nb, { selections: [new vscode.NotebookRange(2, 3)], preview: false });
+    await waitFor(() => vscode.window.activeNotebookEditor?.notebook.uri.fsPath === started.notebookPath, 'the notebook editor to be active');
+    const added = await vscode.commands.executeCommand<{ id: string } | undefined>(ADD_ASSUMPTION, undefined, {
+      topic: 'learning-rate schedule',
+      decision: 'inverse square root, 4000 warm-up steps',
+    });
+    assert.strictEqual(added?.id, 'a1');
+    const ledger = () => parseManifest(fs.readFileSync(started.manifestPath, 'utf8')).manifest!.assumptions;
+    // The line is the cursor's within the cell when its editor has focus; the cell is what matters here.
+    assert.deepStrictEqual(
+      ledger().map((a) => [a.id, a.topic, a.decision, a.decidedIn?.file, a.decidedIn?.cell]),
+      [['a1', 'learning-rate schedule', 'inverse square root, 4000 warm-up steps', 'notebook.ipynb', 3]],
+    );
+  });
+
+  it('logs an assumption from a line of the note, and refuses an empty answer without writing', async () => {
+    const notes = (await (await exportsOf()).library.get())!.get(paper.id)!.notePath;
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(notes), { preview: false });
+    editor.selection = new vscode.Selection(4, 0, 4, 0);
+    const before = fs.readFileSync(started.manifestPath, 'utf8');
+    assert.strictEqual(await vscode.commands.executeCommand(ADD_ASSUMPTION, undefined, { topic: '   ', decision: 'x' }), undefined);
+    assert.strictEqual(fs.readFileSync(started.manifestPath, 'utf8'), before, 'an empty topic was written');
+
+    const added = await vscode.commands.executeCommand<{ id: string } | undefined>(ADD_ASSUMPTION, undefined, { topic: 'train/validation split', decision: 'newstest2013 as validation' });
+    assert.strictEqual(added?.id, 'a2');
+    const ledger = parseManifest(fs.readFileSync(started.manifestPath, 'utf8')).manifest!.assumptions;
+    assert.deepStrictEqual(ledger[1].decidedIn, { file: '../notes.md', line: 5, cell: null });
+    assert.strictEqual(ledger.length, 2);
+  });
+});
+
+describe('Replication: official code and artifacts from Hugging Face (the fake Hub)', function () {
+  this.timeout(60_000);
+  // Indexed and cited on the fake Hub (test/support/fakeHuggingFace.ts); ICNN is not.
+  const TIDE = makePaper({
+    id: '2604.26951',
+    title: 'Turning the TIDE: Cross-Architecture Distillation for Diffusion Large Language Models',
+    summary: 'HumanEval scores reach 48.78 compared to 32.3 for the AR baseline.',
+  });
+  const ICNN = makePaper({ id: '2604.26942', title: 'Hyper Input Convex Neural Networks for Shape Constrained Learning and Optimal Transport' });
+
+  it('points the Hugging Face setting at the local fake server', () => {
+    const url = vscode.workspace.getConfiguration('paperPractice').get<string>('huggingFace.url') ?? '';
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('fills the detail view\'s Code and artifacts section with the code repository, models and datasets', async () => {
+    const { detail } = await exportsOf();
+    await vscode.commands.executeCommand('paperPractice.openPaper', TIDE);
+    assert.ok(detail.openIds.includes(TIDE.id));
+    const shown = await waitFor(() => {
+      const html = detail.artifactsShown(TIDE.id);
+      return html && !html.includes('Looking up') && html;
+    }, 'the artifacts of TIDE');
+    assert.match(shown, /<a href="https:\/\/github\.com\/PKU-YuanGroup\/TIDE"[^>]*>PKU-YuanGroup\/TIDE<\/a>/);
+    assert.match(shown, /PKU-YuanGroup\/TIDE-0\.6B-from-LLaDA-8B/);
+    assert.match(shown, /PKU-YuanGroup\/TIDE-distillation-mix/);
+    const asked = (await fakeRequests()).filter((r) => r.url.includes('2604.26951') && r.path !== '/api/query').map((r) => r.path);
+    assert.deepStrictEqual([...new Set(asked)].sort(), ['/api/datasets', '/api/models', '/api/papers/2604.26951']);
+
+    // Opened again in the session, nothing is asked again.
+    const count = (await fakeRequests()).filter((r) => r.path === '/api/papers/2604.26951').length;
+    await vscode.commands.executeCommand('paperPractice.openPaper', TIDE);
+    assert.strictEqual(detail.artifactsShown(TIDE.id), shown);
+    assert.strictEqual((await fakeRequests()).filter((r) => r.path === '/api/papers/2604.26951').length, count);
+  });
+
+  it('says plainly when the Hub lists nothing for a paper', async () => {
+    const { detail } = await exportsOf();
+    await vscode.commands.executeCommand('paperPractice.openPaper', ICNN);
+    const shown = await waitFor(() => {
+      const html = detail.artifactsShown(ICNN.id);
+      return html && !html.includes('Looking up') && html;
+    }, 'the artifacts of ICNN');
+    assert.match(shown, /None found: as of \d{4}-\d\d-\d\d, Hugging Face has not indexed this paper and lists no code repository, project page, model or dataset for it\./);
+  });
+
+  it('lists them in the README of a replication started in the editor', async () => {
+    const result = await vscode.commands.executeCommand<StartResult>(START, { kind: 'paper', key: 'feed:x', paper: TIDE });
+    assert.strictEqual(result?.status, 'created');
+    const readme = fs.readFileSync(path.join(result.dir, 'README.md'), 'utf8');
+    const hub = vscode.workspace.getConfiguration('paperPractice').get<string>('huggingFace.url');
+    assert.ok(readme.includes(`## Official code and artifacts\n\nFrom Hugging Face, as of `), readme);
+    assert.ok(readme.includes('- Code: https://github.com/PKU-YuanGroup/TIDE (212 stars)'), readme);
+    assert.ok(readme.includes(`- Models citing it: [PKU-YuanGroup/TIDE-0.6B-from-LLaDA-8B](${hub}/PKU-YuanGroup/TIDE-0.6B-from-LLaDA-8B) (1342 downloads)`), readme);
+    assert.ok(readme.includes(`- Datasets citing it: [PKU-YuanGroup/TIDE-distillation-mix](${hub}/datasets/PKU-YuanGroup/TIDE-distillation-mix)`), readme);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * A local stand-in for export.arxiv.org, rss.arxiv.org and arxiv.org/pdf, bound to 127.0.0.1 on an
+ * A local stand-in for export.arxiv.org, rss.arxiv.org and arxiv.org/pdf (and for the Hugging Face
+ * Hub's paper, model and dataset APIs, test/support/fakeHuggingFace.ts), bound to 127.0.0.1 on an
  * ephemeral port, so no test ever reaches the internet. It answers from the real recorded bodies in
  * ../shared/fixtures/arxiv (API entries are re-paged from the recorded ones; the Atom daily feed,
  * the API error feed and PDFs are synthesised because no capture exists), records every request,
@@ -14,6 +15,7 @@ import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
 import * as path from 'path';
 import { nextEasternMidnight } from '../../src/core/http/freshness';
+import { hfResponse } from './fakeHuggingFace';
 import { arxivFixturesDir } from './paths';
 
 export const FIXTURES = {
@@ -350,6 +352,10 @@ export class FakeArxiv {
   get pdfUrl(): string {
     return `${this.url}/pdf`;
   }
+  /** Base URL of the Hugging Face look-alike (`/api/papers/<id>`, `/api/models`, `/api/datasets`). */
+  get hfUrl(): string {
+    return this.url;
+  }
 
   /** Inject `fault` into the next `times` requests that match (default: any request, once). */
   fault(fault: Fault, opts: { match?: RequestMatcher; times?: number } = {}): this {
@@ -500,6 +506,8 @@ export class FakeArxiv {
     const route = this.routes.find((x) => matches(x.match, r));
     if (route) return route.handler(r, this);
     if (r.path === '/api/query') return this.api(r, emptyPage);
+    const hf = hfResponse(r.path, new URLSearchParams(r.rawQuery));
+    if (hf) return { status: hf.status, body: JSON.stringify(hf.body), headers: { 'content-type': 'application/json; charset=utf-8' }, etag: false };
     const feed = /^\/(rss|atom)(?:\/(.*))?$/.exec(r.path);
     if (feed) return this.feed(feed[1] as 'rss' | 'atom', feed[2] ?? '');
     const pdf = /^\/pdf\/(.+)$/.exec(r.path);

@@ -5,7 +5,7 @@
  *   node out/test/support/fakeArxivMain.js [--port N] [--feed-max-age S] [--pdf FILE] [--exit-with-stdin]
  *
  * Prints ONE line of JSON on stdout once listening:
- *   {"url":"http://127.0.0.1:PORT","apiUrl":".../api/query","rssUrl":"...","pdfUrl":".../pdf","port":PORT,"pid":PID}
+ *   {"url":"http://127.0.0.1:PORT","apiUrl":".../api/query","rssUrl":"...","pdfUrl":".../pdf","hfUrl":"...","port":PORT,"pid":PID}
  * and serves until SIGTERM/SIGINT (or, with --exit-with-stdin, until its stdin closes, so it cannot
  * outlive a parent that dies). Faults and the request log are reachable over HTTP:
  *   POST /__fake/fault {"fault":{"kind":"rate-limit"},"match":"/api/query","times":2}
@@ -21,6 +21,7 @@ export interface FakeArxivInfo {
   apiUrl: string;
   rssUrl: string;
   pdfUrl: string;
+  hfUrl: string;
   port: number;
   pid: number;
 }
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     process.stdin.on('end', stop).on('close', stop).resume();
   }
   process.stdout.write(
-    JSON.stringify({ url: fake.url, apiUrl: fake.apiUrl, rssUrl: fake.rssUrl, pdfUrl: fake.pdfUrl, port: fake.port, pid: process.pid }) +
+    JSON.stringify({ url: fake.url, apiUrl: fake.apiUrl, rssUrl: fake.rssUrl, pdfUrl: fake.pdfUrl, hfUrl: fake.hfUrl, port: fake.port, pid: process.pid }) +
       '\n',
   );
 }

@@ -43,7 +43,7 @@ async function start(): Promise<Workbench> {
   });
   const bin = ensureCodeServer();
   const arxiv = await startFakeArxivProcess(write);
-  const workspace = prepareWorkspace('ui', { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl, pdfUrl: arxiv.pdfUrl });
+  const workspace = prepareWorkspace('ui', { apiUrl: arxiv.apiUrl, rssUrl: arxiv.rssUrl, pdfUrl: arxiv.pdfUrl, hfUrl: arxiv.hfUrl });
   const stateDir = fs.mkdtempSync(path.join(path.dirname(workspace), 'state-'));
   fs.mkdirSync(path.join(stateDir, 'extensions'), { recursive: true });
   installVsix(bin, path.join(stateDir, 'extensions'), vsix);

@@ -1,8 +1,11 @@
 import type { PaperDetails } from '../arxiv/types';
+import type { ArtifactsState } from '../replication/artifactsLookup';
 import { escapeHtml } from '../text/escapeHtml';
+import { safeUrl } from '../text/safeUrl';
 import { plainTitle } from '../text/texText';
 import { webviewHead } from '../text/webviewHead';
 import { formatScore } from '../ranking/feedOrder';
+import { renderArtifactsSection } from './artifactsSection';
 import { renderParagraphs, renderTextWithMath } from './renderMath';
 
 /** What the detail tab shows about one paper besides its arXiv record. */
@@ -14,6 +17,8 @@ export interface PaperPageModel {
   tags: string[];
   /** Why the ranking places it where it does: the top terms it shares with the library. */
   recommendation?: RecommendationModel | null;
+  /** Official code and artifacts (Hugging Face); absent: no such section. */
+  artifacts?: ArtifactsState;
 }
 
 export interface RecommendationModel {
@@ -65,6 +70,7 @@ ${renderRecommendation(model)}
 </section>
 ${renderFacts(paper)}
 ${renderLinks(paper)}
+${model.artifacts ? renderArtifactsSection(model.artifacts) : ''}
 ${renderVersions(paper)}
 </main>
 <script nonce="${assets.nonce}" src="${escapeHtml(assets.scriptUri)}"></script>
@@ -161,9 +167,4 @@ function renderVersions(paper: PaperDetails): string {
     .map((v) => `<li><a href="https://arxiv.org/abs/${escapeHtml(paper.id)}v${v}">v${v}</a>${v === paper.version ? ' (this version)' : ''}</li>`)
     .join('');
   return `<section class="versions" aria-label="Versions"><h2>Versions</h2><ol>${items}</ol></section>`;
-}
-
-/** Only http(s) links from arXiv data become clickable; anything else becomes inert. */
-function safeUrl(url: string): string {
-  return /^https?:\/\//i.test(url) ? url : '#';
 }

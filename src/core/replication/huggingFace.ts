@@ -118,13 +118,16 @@ function isObject(x: unknown): x is Record<string, unknown> {
 const str = (x: unknown): string | null => (typeof x === 'string' && x.trim() !== '' ? x.trim() : null);
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
+/** The plain sentence for a paper with nothing on the Hub (README and detail view say the same). */
+export function noneFoundText(a: HfArtifacts): string {
+  return `None found: as of ${a.checkedAt.slice(0, 10)}, Hugging Face ${a.indexed ? 'has a page for this paper but lists' : 'has not indexed this paper and lists'} no code repository, project page, model or dataset for it.`;
+}
+
 /** Markdown lines for the README: what was found, or plainly that nothing was. */
 export function artifactsMarkdown(a: HfArtifacts | null, error?: string): string {
-  if (!a) return error ? `Could not check Hugging Face: ${error}. Run the scaffold again later, or look at https://huggingface.co/papers.` : 'Not checked.';
+  if (!a) return error ? `Could not check Hugging Face: ${error}. Look the paper up at https://huggingface.co/papers later.` : 'Not checked.';
   const day = a.checkedAt.slice(0, 10);
-  if (noArtifacts(a)) {
-    return `None found: as of ${day}, Hugging Face ${a.indexed ? 'has a page for this paper but lists' : 'has not indexed this paper and lists'} no code repository, project page, model or dataset for it.`;
-  }
+  if (noArtifacts(a)) return noneFoundText(a);
   const out: string[] = [`From Hugging Face, as of ${day}${a.paperUrl ? ` ([paper page](${a.paperUrl}))` : ''}:`, ''];
   out.push(`- Code: ${a.githubRepo ? `${a.githubRepo}${a.githubStars !== null ? ` (${a.githubStars} stars)` : ''}` : 'none linked'}`);
   out.push(`- Project page: ${a.projectPage ?? 'none linked'}`);

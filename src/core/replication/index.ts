@@ -9,8 +9,10 @@ export { budgetStatus, estimateComputeHours, isOverBudget, NEAR_BUDGET, type Bud
 export { parseManifest, type ManifestParse, type ManifestProblem, type Position, type Range } from './parseManifest';
 export { readManifestFile, updateManifest, ManifestError } from './manifestFile';
 export { createScaffold, scaffoldPaths, type ScaffoldOptions, type ScaffoldResult } from './scaffold';
-export { artifactsMarkdown, DEFAULT_HF_URL, fetchHfArtifacts, HfError, noArtifacts, type HfArtifacts, type HfOptions, type HfRepoRef } from './huggingFace';
+export { artifactsMarkdown, DEFAULT_HF_URL, fetchHfArtifacts, HfError, noArtifacts, noneFoundText, type HfArtifacts, type HfOptions, type HfRepoRef } from './huggingFace';
 export { renderReport } from './report';
 export { notesSections, type ReportSection } from './notesSections';
 export { buildNotebook, NOTEBOOK_FILE } from './templates/notebook';
 export { PYTHON_HELPER, PYTHON_HELPER_FILE } from './templates/pythonHelper';
+export { ArtifactsLookup, type ArtifactsState, type FetchArtifacts } from './artifactsLookup';
+export { addAssumption, assumptionForTopic, assumptionTextProblem, codeLocation, locationText, withAssumption, type AssumptionInput } from './assumptions';

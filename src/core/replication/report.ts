@@ -6,6 +6,7 @@
  * environment the notebook captured. Pure: same inputs, same text.
  */
 import type { Paper } from '../arxiv/types';
+import { locationText } from './assumptions';
 import { budgetStatus } from './budget';
 import { claimDecimals, fixed, withUnit } from './format';
 import type { ReplicationManifest } from './manifest';
@@ -148,7 +149,7 @@ function assumptionLines(m: ReplicationManifest): string[] {
         mdCell(a.decision),
         mdCell(a.rationale),
         mdCell(a.paper),
-        mdCell(a.decidedIn ? (a.decidedIn.cell ? `${a.decidedIn.file}, cell ${a.decidedIn.cell}` : `${a.decidedIn.file}${a.decidedIn.line ? `:${a.decidedIn.line}` : ''}`) : null),
+        mdCell(a.decidedIn ? locationText(a.decidedIn) : null),
       ]),
     ),
   ];

@@ -1,11 +1,14 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../../core/arxiv/types';
+import { renderArtifactsBody } from '../../core/detail/artifactsSection';
 import { renderPaperPage, type RecommendationModel } from '../../core/detail/paperPage';
+import { ArtifactsLookup, type ArtifactsState } from '../../core/replication/artifactsLookup';
 import { STATUSES, STATUS_LABELS } from '../../core/library/record';
 import { plainTitle } from '../../core/text/texText';
 import type { LibraryService } from '../library/libraryService';
 import type { Recommendations } from '../ranking/recommendations';
+import { settings } from '../settings';
 
 const VIEW_TYPE = 'paperPractice.paper';
 
@@ -19,13 +22,21 @@ const ACTION_COMMANDS: Record<string, string> = {
   copyBibtex: 'paperPractice.copyBibtex',
 };
 
+interface OpenPanel {
+  panel: vscode.WebviewPanel;
+  paper: PaperDetails;
+  /** Official code and artifacts as the page shows them now. */
+  artifacts: ArtifactsState;
+}
+
 /**
  * Paper detail tabs: one webview editor per paper, reused when opened again, re-rendered when the
  * paper's library record changes. The page is static HTML under a strict CSP; the only script
- * posts button actions back here.
+ * posts button actions back here, and fills in the "Code and artifacts" section when the Hugging
+ * Face lookup, started as the tab opens, answers (the page never waits for it).
  */
 export class DetailPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; paper: PaperDetails }>();
+  private readonly panels = new Map<string, OpenPanel>();
   private readonly disposables: vscode.Disposable[] = [];
   /** "Why recommended" per paper id, for the current ranking; filled after the page opens. */
   private readonly explanations = new Map<string, RecommendationModel>();
@@ -34,14 +45,19 @@ export class DetailPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly library: LibraryService,
     private readonly recommendations: Recommendations,
+    private readonly artifacts = new ArtifactsLookup(),
   ) {
     this.disposables.push(
-      library.onDidChange(() => this.panels.forEach(({ panel, paper }) => this.render(panel, paper))),
+      library.onDidChange(() => this.panels.forEach((open) => this.render(open))),
       recommendations.onDidChange((state) => {
         if (state.kind !== 'ready') return;
         this.explanations.clear();
         this.panels.forEach(({ paper }) => void this.explain(paper));
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('paperPractice.huggingFace.url')) this.panels.forEach((open) => this.loadArtifacts(open, true));
+      }),
+      { dispose: () => this.artifacts.dispose() },
     );
   }
 
@@ -50,12 +66,19 @@ export class DetailPanels implements vscode.Disposable {
     return [...this.panels.keys()];
   }
 
+  /** The "Code and artifacts" section's body as last sent to a paper's tab (for tests). */
+  artifactsShown(id: string): string | undefined {
+    const open = this.panels.get(id);
+    return open ? renderArtifactsBody(open.artifacts) : undefined;
+  }
+
   show(paper: PaperDetails): vscode.WebviewPanel {
     const open = this.panels.get(paper.id);
     if (open) {
       open.paper = paper.version >= open.paper.version ? paper : open.paper;
-      this.render(open.panel, open.paper);
+      this.render(open);
       open.panel.reveal();
+      if (open.artifacts.kind === 'failed') this.loadArtifacts(open, true);
       return open.panel;
     }
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
@@ -65,17 +88,20 @@ export class DetailPanels implements vscode.Disposable {
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'paper-practice.svg');
-    const entry = { panel, paper };
+    const entry: OpenPanel = { panel, paper, artifacts: this.artifacts.peek(paper.id, settings.huggingFaceUrl()) };
     this.panels.set(paper.id, entry);
     panel.onDidDispose(() => this.panels.delete(paper.id));
     panel.webview.onDidReceiveMessage((message: { action?: string; value?: string }) => {
+      // The page (re)loaded: give it what the lookup found meanwhile.
+      if (message.action === 'ready') return this.postArtifacts(entry);
       const command = message.action ? ACTION_COMMANDS[message.action] : undefined;
       if (!command) return;
       const args: unknown[] = [entry.paper];
       if (message.action === 'setStatus' && message.value) args.push(message.value);
       void vscode.commands.executeCommand(command, ...args);
     });
-    this.render(panel, paper);
+    this.render(entry);
+    this.loadArtifacts(entry);
     void this.explain(paper);
     return panel;
   }
@@ -94,7 +120,7 @@ export class DetailPanels implements vscode.Disposable {
         reason: result.explanation.mode === 'model' ? null : result.reason,
         terms: result.explanation.terms.map((t) => ({ term: t.term, libraryPapers: t.libraryPapers })),
       });
-      this.render(open.panel, open.paper);
+      this.render(open);
     } catch {
       // The Feeds view reports ranking failures; the page simply goes without the section.
     }
@@ -105,7 +131,27 @@ export class DetailPanels implements vscode.Disposable {
     return this.explanations.get(id);
   }
 
-  private render(panel: vscode.WebviewPanel, paper: PaperDetails): void {
+  /** Starts the lookup (or takes the remembered answer) and shows the result when it comes. */
+  private loadArtifacts(open: OpenPanel, again = false): void {
+    const baseUrl = settings.huggingFaceUrl();
+    const id = open.paper.id;
+    if (again) {
+      open.artifacts = this.artifacts.peek(id, baseUrl);
+      this.postArtifacts(open);
+    }
+    if (open.artifacts.kind !== 'loading') return;
+    void this.artifacts.lookup(id, baseUrl).then((state) => {
+      if (this.panels.get(id) !== open || settings.huggingFaceUrl() !== baseUrl) return;
+      open.artifacts = state;
+      this.postArtifacts(open);
+    });
+  }
+
+  private postArtifacts(open: OpenPanel): void {
+    void open.panel.webview.postMessage({ type: 'artifacts', html: renderArtifactsBody(open.artifacts), busy: open.artifacts.kind === 'loading' });
+  }
+
+  private render({ panel, paper, artifacts }: OpenPanel): void {
     const webview = panel.webview;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const record = this.library.loaded?.get(paper.id)?.record;
@@ -117,6 +163,7 @@ export class DetailPanels implements vscode.Disposable {
         statuses: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
         tags: record?.tags ?? [],
         recommendation: record ? null : this.explanations.get(paper.id),
+        artifacts,
       },
       {
         cspSource: webview.cspSource,

@@ -3,7 +3,7 @@
  * bar item while a file of a replication is active, a CodeLens with the verdict on each claim of
  * `replication.json`, diagnostics for claims measured outside tolerance and for manifest problems,
  * badges on the replication's files and its paper folder, and the summary on the notebook's first
- * cell. All of them follow ReplicationState, so they change as the helper records runs.
+ * code cell. All of them follow ReplicationState, so they change as the helper records runs.
  */
 import * as vscode from 'vscode';
 import {
@@ -227,8 +227,13 @@ export class NotebookSummaryProvider implements vscode.NotebookCellStatusBarItem
     state.onDidChange(() => this.changed.fire());
   }
 
+  /**
+   * On the notebook's first code cell (the one that imports the helper): the status bar of a
+   * markdown cell, such as the title, only shows while it is being edited.
+   */
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
-    if (cell.index !== 0) return [];
+    const firstCode = cell.notebook.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code);
+    if (cell !== firstCode) return [];
     const info = this.state.infoFor(cell.notebook.uri);
     if (!info || info.notebookUri.path !== cell.notebook.uri.path) return [];
     const over = info.budget?.state === 'over';

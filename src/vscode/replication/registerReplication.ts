@@ -1,9 +1,10 @@
 /**
- * The replication feature in the editor: the two commands' handlers (registered by commands.ts)
+ * The replication feature in the editor: its commands' handlers (registered by commands.ts)
  * and the live status (issue 5). One call from activate(); everything it makes is disposed with
  * the extension.
  */
 import * as vscode from 'vscode';
+import { ADD_ASSUMPTION, addAssumptionCommand } from './assumptionCommand';
 import { ClaimCodeLensProvider, manifestDiagnostics, NotebookSummaryProvider, ReplicationDecorations, ReplicationStatusBar } from './editorStatus';
 import { EXPORT_REPLICATION_REPORT, exportReportCommand, type ReplicationDeps, START_REPLICATION, startReplicationCommand } from './replicationCommands';
 import { MANIFEST_GLOB, ReplicationState } from './replicationState';
@@ -40,6 +41,7 @@ export function registerReplication(context: vscode.ExtensionContext, deps: Repl
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     [START_REPLICATION]: startReplicationCommand(context, deps, state),
     [EXPORT_REPLICATION_REPORT]: exportReportCommand(deps, state),
+    [ADD_ASSUMPTION]: addAssumptionCommand(deps, state),
   };
 
   context.subscriptions.push(

@@ -4,17 +4,27 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PaperDetails } from '../../core/arxiv/types';
+import type { Paper, PaperDetails } from '../../core/arxiv/types';
 import { nodeFileSystem } from '../../core/library/nodeFileSystem';
 import { paperFromRecord } from '../../core/library/recordPaper';
 import type { LibraryEntry, LibraryStore } from '../../core/library/store';
-import { createScaffold, type Framework, readManifestFile, renderReport, type ScaffoldResult, scaffoldPaths } from '../../core/replication';
+import {
+  createScaffold,
+  type Framework,
+  type ManifestParse,
+  readManifestFile,
+  renderReport,
+  type ReplicationManifest,
+  type ScaffoldResult,
+  scaffoldPaths,
+} from '../../core/replication';
 import { plainTitle } from '../../core/text/texText';
-import { reportError } from '../errors';
+import { reportError, signalOf } from '../errors';
 import type { PaperSaver } from '../library/paperSaver';
 import type { LibraryService } from '../library/libraryService';
 import type { Logger } from '../logger';
 import { paperIdOf, paperOf } from '../paperArgs';
+import { settings } from '../settings';
 import type { ReplicationState } from './replicationState';
 
 export const START_REPLICATION = 'paperPractice.startReplication';
@@ -52,7 +62,7 @@ export async function chooseFramework(context: vscode.ExtensionContext): Promise
 }
 
 /** The library entry a command means: from its argument, the active replication file, or a pick. */
-async function entryFor(store: LibraryStore, arg: unknown, state: ReplicationState, pickTitle: string): Promise<LibraryEntry | undefined> {
+export async function entryFor(store: LibraryStore, arg: unknown, state: ReplicationState, pickTitle: string): Promise<LibraryEntry | undefined> {
   const uri = arg instanceof vscode.Uri ? arg : arg === undefined ? activeUri() : undefined;
   if (uri) {
     const byFolder = entryInFolder(store, uri);
@@ -76,7 +86,7 @@ async function entryFor(store: LibraryStore, arg: unknown, state: ReplicationSta
   return picked?.entry;
 }
 
-function activeUri(): vscode.Uri | undefined {
+export function activeUri(): vscode.Uri | undefined {
   return vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri;
 }
 
@@ -99,6 +109,22 @@ async function openReplication(notebookPath: string, manifestPath: string): Prom
   } else {
     await vscode.window.showTextDocument(manifest, { preview: false });
   }
+}
+
+/**
+ * Writes the scaffold under a cancellable progress notification. The slow part is asking Hugging
+ * Face for official code and artifacts; cancelling (or a failed lookup) only leaves them out of
+ * the README, which then says so: the scaffold is written either way.
+ */
+async function scaffoldWithProgress(paperDir: string, paper: Paper, framework: Framework, title: string): Promise<ScaffoldResult> {
+  const baseUrl = settings.huggingFaceUrl();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Starting the replication of "${title}"`, cancellable: true },
+    (progress, token) => {
+      if (baseUrl) progress.report({ message: 'looking up official code and artifacts on Hugging Face…' });
+      return createScaffold(nodeFileSystem, paperDir, paper, { framework, huggingFace: baseUrl ? { baseUrl, signal: signalOf(token) } : null });
+    },
+  );
 }
 
 export function startReplicationCommand(context: vscode.ExtensionContext, deps: ReplicationDeps, state: ReplicationState) {
@@ -127,7 +153,7 @@ export function startReplicationCommand(context: vscode.ExtensionContext, deps: 
       } else {
         const framework = await chooseFramework(context);
         if (!framework) return undefined;
-        result = await createScaffold(nodeFileSystem, paperDir, given ?? paperFromRecord(entry.record), { framework, huggingFace: null });
+        result = await scaffoldWithProgress(paperDir, given ?? paperFromRecord(entry.record), framework, title);
       }
 
       if (entry.record.status !== 'replicating' && entry.record.status !== 'replicated') {
@@ -144,7 +170,9 @@ export function startReplicationCommand(context: vscode.ExtensionContext, deps: 
           ? `${claims} claim${claims === 1 ? '' : 's'} prefilled from the abstract: check them against the paper and set "confirmed".`
           : 'No claims found in the abstract: add them to replication.json.';
         const kept = result.kept.length ? ` Kept your existing ${result.kept.join(', ')}.` : '';
-        void vscode.window.showInformationMessage(`Replication of "${title}" started. ${prefilled}${kept}`);
+        if (result.artifactsNote) deps.logger.warn(`Official code and artifacts of ${entry.record.id}: ${result.artifactsNote}`);
+        const artifacts = result.artifactsNote ? ' Official code and artifacts could not be looked up (the README says so).' : '';
+        void vscode.window.showInformationMessage(`Replication of "${title}" started. ${prefilled}${kept}${artifacts}`);
       }
       return { status: result.status, dir: result.dir, manifestPath: result.manifestPath, notebookPath: result.notebookPath };
     } catch (e) {
@@ -154,28 +182,47 @@ export function startReplicationCommand(context: vscode.ExtensionContext, deps: 
   };
 }
 
+/**
+ * The replication a command on an existing one means (from its argument, the active file or a
+ * pick), with its manifest read. Says why and gives undefined when there is none or it does not
+ * parse; offers to start one when the paper has none.
+ */
+export async function existingReplication(
+  deps: ReplicationDeps,
+  state: ReplicationState,
+  arg: unknown,
+  pickTitle: string,
+  noneYet: string,
+): Promise<{ entry: LibraryEntry; paths: ReturnType<typeof scaffoldPaths>; parse: ManifestParse & { manifest: ReplicationManifest } } | undefined> {
+  const store = await deps.saver.requireStore();
+  if (!store) return undefined;
+  const entry = await entryFor(store, arg, state, pickTitle);
+  if (!entry) {
+    const id = paperIdOf(arg);
+    if (id || arg instanceof vscode.Uri) void vscode.window.showErrorMessage(`No paper of the library found for ${id ?? (arg as vscode.Uri).fsPath}.`);
+    return undefined;
+  }
+  const paths = scaffoldPaths(path.dirname(entry.notePath));
+  if (!(await nodeFileSystem.stat(paths.manifestPath))) {
+    const choice = await vscode.window.showInformationMessage(`"${plainTitle(entry.record.title)}" has no replication yet${noneYet}.`, 'Start Replication');
+    if (choice === 'Start Replication') await vscode.commands.executeCommand(START_REPLICATION, entry.record.id);
+    return undefined;
+  }
+  const parse = await readManifestFile(nodeFileSystem, paths.manifestPath);
+  if (!parse.manifest) {
+    void vscode.window.showErrorMessage(`replication.json cannot be read: ${parse.problems[0]?.message ?? 'not a JSON object'}. Fix it first.`);
+    return undefined;
+  }
+  return { entry, paths, parse: parse as ManifestParse & { manifest: ReplicationManifest } };
+}
+
 export function exportReportCommand(deps: ReplicationDeps, state: ReplicationState) {
   return async (arg?: unknown): Promise<string | undefined> => {
     try {
-      const store = await deps.saver.requireStore();
-      if (!store) return undefined;
-      const entry = await entryFor(store, arg, state, 'Export Replication Report');
-      if (!entry) {
-        const id = paperIdOf(arg);
-        if (id || arg instanceof vscode.Uri) void vscode.window.showErrorMessage(`No paper of the library found for ${id ?? (arg as vscode.Uri).fsPath}.`);
-        return undefined;
-      }
-      const paths = scaffoldPaths(path.dirname(entry.notePath));
-      if (!(await nodeFileSystem.stat(paths.manifestPath))) {
-        const choice = await vscode.window.showInformationMessage(`"${plainTitle(entry.record.title)}" has no replication yet.`, 'Start Replication');
-        if (choice === 'Start Replication') await vscode.commands.executeCommand(START_REPLICATION, entry.record.id);
-        return undefined;
-      }
-      const parse = await readManifestFile(nodeFileSystem, paths.manifestPath);
-      if (!parse.manifest) {
-        void vscode.window.showErrorMessage(`replication.json cannot be read: ${parse.problems[0]?.message ?? 'not a JSON object'}. Fix it first.`);
-        return undefined;
-      }
+      const found = await existingReplication(deps, state, arg, 'Export Replication Report', '');
+      if (!found) return undefined;
+      const { entry, paths, parse } = found;
+      if (!parse.manifest) return undefined;
       const reportPath = path.join(paths.dir, REPORT_FILE);
       const text = renderReport(parse.manifest, paperFromRecord(entry.record), entry.body);
       if (!(await nodeFileSystem.createExclusive(reportPath, text))) {
