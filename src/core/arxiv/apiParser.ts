@@ -11,12 +11,13 @@ import { formatArxivId, parseArxivId } from './ids';
 import { ARXIV_NS, ATOM_NS, OPENSEARCH_NS } from './namespaces';
 import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull, toIsoInstant } from './text';
 import type { Author, PaperDetails, ParsedResponse } from './types';
+import type { XmlInput } from '../xml/source';
 import { attrOf, forEachChild, textOf, XmlElement } from '../xml/element';
 
-/** Parse an API response body. Throws ArxivError: arxiv-api-error, malformed-xml, unexpected-content. */
-export function parseApiResponse(xml: string): ParsedResponse {
+/** Parse an API response: its bytes as received, or its text. Throws ArxivError: arxiv-api-error, malformed-xml, unexpected-content. */
+export function parseApiResponse(input: XmlInput): ParsedResponse {
   return withXmlErrors(() => {
-    const root = xmlRoot(xml);
+    const { xml, root } = xmlRoot(input);
     if (!isAtomFeed(root)) throw unexpected(`Expected an Atom feed from the arXiv API but the root element is <${root.qname}>`);
     const body = openBody(xml, root, 'entry');
     if (atomFeedKind(body) !== 'api') throw unexpected('This is an rss.arxiv.org daily feed, not an arXiv API response');
