@@ -5,18 +5,20 @@
  * and local name in any order, so the legacy layout (namespaces declared on each element) and
  * the current one (declared on the root, different element order) need no special cases.
  */
+import { fitted, shared } from './compactValues';
 import { ArxivError } from './errors';
 import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';
 import { formatArxivId, parseArxivId } from './ids';
 import { ARXIV_NS, ATOM_NS, OPENSEARCH_NS } from './namespaces';
 import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull, toIsoInstant } from './text';
 import type { Author, PaperDetails, ParsedResponse } from './types';
+import type { XmlInput } from '../xml/source';
 import { attrOf, forEachChild, textOf, XmlElement } from '../xml/element';
 
-/** Parse an API response body. Throws ArxivError: arxiv-api-error, malformed-xml, unexpected-content. */
-export function parseApiResponse(xml: string): ParsedResponse {
+/** Parse an API response: its bytes as received, or its text. Throws ArxivError: arxiv-api-error, malformed-xml, unexpected-content. */
+export function parseApiResponse(input: XmlInput): ParsedResponse {
   return withXmlErrors(() => {
-    const root = xmlRoot(xml);
+    const { xml, root } = xmlRoot(input);
     if (!isAtomFeed(root)) throw unexpected(`Expected an Atom feed from the arXiv API but the root element is <${root.qname}>`);
     const body = openBody(xml, root, 'entry');
     if (atomFeedKind(body) !== 'api') throw unexpected('This is an rss.arxiv.org daily feed, not an arXiv API response');
@@ -104,11 +106,11 @@ function readEntry(entry: XmlElement): PaperDetails | null {
     version,
     title: r.title,
     summary: r.summary,
-    authors: r.authors,
+    authors: fitted(r.authors),
     published: r.published,
     updated: r.updated,
     primaryCategory: r.primary ?? categories[0] ?? null,
-    categories,
+    categories: fitted(categories),
     comment: r.comment,
     journalRef: r.journalRef,
     doi: r.doi,
@@ -118,7 +120,7 @@ function readEntry(entry: XmlElement): PaperDetails | null {
       doi: r.doiLink ?? (r.doi ? `https://doi.org/${r.doi}` : null),
     },
     announceType: null,
-    otherClassifications: r.other,
+    otherClassifications: fitted(r.other),
     license: null,
   };
 }
@@ -144,8 +146,9 @@ function readAtomChild(c: XmlElement, r: RawEntry): void {
       r.authors.push(readAuthor(c));
       break;
     case 'category': {
-      const term = attrOf(c, 'term')?.trim();
-      if (!term) break;
+      const raw = attrOf(c, 'term')?.trim();
+      if (!raw) break;
+      const term = shared(raw);
       const list = isArxivCategory(term) ? r.categories : r.other;
       if (!list.includes(term)) list.push(term);
       break;
@@ -167,9 +170,11 @@ function readAtomChild(c: XmlElement, r: RawEntry): void {
 
 function readArxivChild(c: XmlElement, r: RawEntry): void {
   switch (c.local) {
-    case 'primary_category':
-      r.primary = orNull(attrOf(c, 'term')?.trim());
+    case 'primary_category': {
+      const term = attrOf(c, 'term')?.trim();
+      r.primary = term ? shared(term) : null;
       break;
+    }
     case 'comment':
       r.comment = orNull(collapseWhitespace(textOf(c)));
       break;
@@ -192,5 +197,5 @@ function readAuthor(el: XmlElement): Author {
       if (a) affiliations.push(a);
     }
   });
-  return { name, affiliations };
+  return { name, affiliations: fitted(affiliations) };
 }

@@ -278,7 +278,7 @@ export class ArxivClient {
 
 function decodeApi(input: DecodeInput): ParsedResponse {
   assertXmlBody(input.body, input.contentType, input.url, input.status);
-  const parsed = parseApiResponse(input.body.toString('utf8'));
+  const parsed = parseApiResponse(input.body);
   if (parsed.kind !== 'api') {
     throw new ArxivError('unexpected-content', `Expected an API response from ${input.url}, got a ${parsed.kind} feed.`, {
       url: input.url,
@@ -298,7 +298,7 @@ function decodeApiPage(start: number): (input: DecodeInput) => ParsedResponse {
 
 function decodeFeed(input: DecodeInput): ParsedResponse {
   assertXmlBody(input.body, input.contentType, input.url, input.status);
-  return parseFeed(input.body.toString('utf8'));
+  return parseFeed(input.body);
 }
 
 function emptyApiPage(): ParsedResponse {

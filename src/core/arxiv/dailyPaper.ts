@@ -3,6 +3,7 @@
  * Both formats carry the same fields under different element names; the walkers in
  * feedParser.ts collect them into DailyFields and this module derives the paper.
  */
+import { fitted, shared } from './compactValues';
 import { parseCreators } from './feedAuthors';
 import { ArxivId, formatArxivId, parseArxivId } from './ids';
 import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull } from './text';
@@ -40,7 +41,7 @@ const OAI_PREFIX_RE = /^oai:arXiv\.org:/i;
 
 function announceTypeOf(s: string | null | undefined): AnnounceType | null {
   const t = s?.trim();
-  return t && ANNOUNCE_TYPES.has(t) ? (t as AnnounceType) : null;
+  return t && ANNOUNCE_TYPES.has(t) ? (shared(t) as AnnounceType) : null;
 }
 
 /** The first candidate that is an arXiv id (guid, then description prefix, then link). */
@@ -65,7 +66,7 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
   const categories: string[] = [];
   const other: string[] = [];
   for (const c of f.categories) {
-    const t = c.trim();
+    const t = shared(c.trim());
     const list = isArxivCategory(t) ? categories : other;
     if (t && !list.includes(t)) list.push(t);
   }
@@ -73,18 +74,19 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
     ? parseCreators(f.creator)
     : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: [] }));
   const doi = orNull(f.doi?.trim());
+  const license = f.rights?.trim();
   return {
     id,
     version,
     title: collapseWhitespace(f.title ?? ''),
     summary: normalizeAbstract(abstract),
-    authors,
+    authors: fitted(authors),
     // Daily feeds date the announcement, not the submission: that lives in ParsedResponse.announced.
     published: null,
     updated: null,
     // The first <category> is the primary (checked on every item of the real feeds).
     primaryCategory: categories[0] ?? null,
-    categories,
+    categories: fitted(categories),
     comment: null,
     journalRef: orNull(collapseWhitespace(f.journalRef ?? '')),
     doi,
@@ -94,7 +96,7 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
       doi: doi ? `https://doi.org/${doi}` : null,
     },
     announceType: announceTypeOf(f.announceType) ?? announceTypeOf(m?.[2]),
-    otherClassifications: other,
-    license: orNull(f.rights?.trim()),
+    otherClassifications: fitted(other),
+    license: license ? shared(license) : null,
   };
 }

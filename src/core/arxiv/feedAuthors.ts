@@ -6,6 +6,7 @@
  * the names match the API's.
  */
 import { texAccentsToUnicode } from '../text/texAccents';
+import { fitted } from './compactValues';
 import type { Author } from './types';
 
 /** Split on commas at parenthesis depth 0; an unclosed `(` runs to the end of the string. */
@@ -63,7 +64,7 @@ function parseAuthor(piece: string): Author | null {
   else name += piece.slice(start);
   const cleanName = clean(name);
   if (!cleanName && affiliations.length === 0) return null;
-  return { name: cleanName, affiliations };
+  return { name: cleanName, affiliations: fitted(affiliations) };
 }
 
 /** All authors of a `dc:creator` value, in order. */

@@ -6,11 +6,12 @@ import { ArxivError } from './errors';
 import { ATOM_NS, OPENSEARCH_NS } from './namespaces';
 import { forEachRecord, parseSkeleton, RootInfo, sniff, splitRecords } from '../xml/recordDocument';
 import { findChild, forEachChild, textOf, XmlElement } from '../xml/element';
+import { XmlInput, XmlSource, xmlSource } from '../xml/source';
 import { XmlSyntaxError } from '../xml/syntaxError';
 
 /** A feed body cut into its skeleton root and the spans of its records. */
 export interface FeedBody {
-  xml: string;
+  xml: XmlSource;
   root: RootInfo;
   /** The root element parsed from the skeleton (records removed). */
   top: XmlElement;
@@ -33,13 +34,18 @@ export function unexpected(message: string): ArxivError {
   return new ArxivError('unexpected-content', message);
 }
 
-/** The root of a body that must be XML; HTML pages and plain text are unexpected content. */
-export function xmlRoot(xml: string): RootInfo {
-  if (typeof xml !== 'string') throw unexpected('The response body is not text');
+/**
+ * The root of a body that must be XML (HTML pages and plain text are unexpected content), and
+ * the body as the XML reader walks it. Callers holding the bytes as received should pass them:
+ * records are then decoded one at a time, never the whole body as a second copy.
+ */
+export function xmlRoot(input: XmlInput): { xml: XmlSource; root: RootInfo } {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw unexpected('The response body is neither text nor bytes');
+  const xml = xmlSource(input);
   const s = sniff(xml);
   if (s.kind === 'html') throw unexpected('Expected an XML feed from arXiv but received an HTML page');
   if (s.kind === 'not-xml') throw unexpected(`Expected an XML feed from arXiv but received text: "${s.preview.trim()}"`);
-  return s.root;
+  return { xml, root: s.root };
 }
 
 export function isAtomFeed(root: RootInfo): boolean {
@@ -47,7 +53,7 @@ export function isAtomFeed(root: RootInfo): boolean {
 }
 
 /** Split the body at each `<record>` (qualified with the root's prefix) and parse the skeleton. */
-export function openBody(xml: string, root: RootInfo, recordLocal: string): FeedBody {
+export function openBody(xml: XmlSource, root: RootInfo, recordLocal: string): FeedBody {
   const qname = root.prefix ? `${root.prefix}:${recordLocal}` : recordLocal;
   const { skeleton, spans } = splitRecords(xml, qname, root.offset);
   return { xml, root, top: parseSkeleton(skeleton), spans };
@@ -86,6 +92,6 @@ export function atomFeedKind(body: FeedBody): 'api' | 'atom' {
   if (paging) return 'api';
   const id = findChild(body.top, ATOM_NS, 'id');
   if (id && textOf(id).includes('rss.arxiv.org')) return 'atom';
-  if (body.spans.length > 0 && body.xml.slice(body.spans[0], body.spans[1]).includes('oai:arXiv.org:')) return 'atom';
+  if (body.spans.length > 0 && body.xml.text(body.spans[0], body.spans[1]).includes('oai:arXiv.org:')) return 'atom';
   return 'api';
 }

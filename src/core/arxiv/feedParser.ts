@@ -10,12 +10,13 @@ import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpect
 import { ARXIV_NS, ATOM_NS, DC_NS } from './namespaces';
 import { collapseWhitespace, toIsoInstant } from './text';
 import type { PaperDetails, ParsedResponse } from './types';
+import type { XmlInput } from '../xml/source';
 import { attrOf, findChild, forEachChild, textOf, XmlElement } from '../xml/element';
 
-/** Parse an RSS 2.0 or Atom daily feed. Throws ArxivError: feed-error, malformed-xml, unexpected-content. */
-export function parseFeed(xml: string): ParsedResponse {
+/** Parse an RSS 2.0 or Atom daily feed: its bytes as received, or its text. Throws ArxivError: feed-error, malformed-xml, unexpected-content. */
+export function parseFeed(input: XmlInput): ParsedResponse {
   return withXmlErrors(() => {
-    const root = xmlRoot(xml);
+    const { xml, root } = xmlRoot(input);
     if (root.local === 'rss') return rssFromBody(openBody(xml, root, 'item'));
     if (isAtomFeed(root)) {
       const body = openBody(xml, root, 'entry');

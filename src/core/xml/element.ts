@@ -5,6 +5,7 @@
  * which reader produced them.
  */
 import { rawToText } from './entities';
+import type { RecordText } from './recordText';
 import { XmlSyntaxError } from './syntaxError';
 import { NO_REF_CHECK, readStartTag, scanElement } from './wellFormed';
 
@@ -31,17 +32,18 @@ export interface TreeElement extends ElementBase {
   nodes: OrderedNode[];
 }
 
-/** An element located in the source text; its children are found on demand. */
+/** An element located in a record's text; its children are found on demand. */
 export interface SpanElement extends ElementBase {
   kind: 'span';
-  src: string;
+  rec: RecordText;
   tagStart: number;
   attrStart: number;
   attrEnd: number;
   contentStart: number;
   contentEnd: number;
   children: SpanElement[] | undefined;
-  attrs: Record<string, string> | undefined;
+  /** Where each attribute's value starts in the record, once asked for. */
+  attrAt: Record<string, number> | undefined;
 }
 
 export type XmlElement = TreeElement | SpanElement;
@@ -112,43 +114,55 @@ function nodeText(node: OrderedNode): string {
 // Sticky, so it reads attribute after attribute in place and never runs past the tag.
 const SPAN_ATTR_RE = /\s+([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
-function spanAttrs(src: string, from: number, to: number): Record<string, string> {
-  const attrs = Object.create(null) as Record<string, string>;
+/** Where each attribute's raw value starts; it ends at the next quote like the one before it. */
+function spanAttrs(src: string, from: number, to: number): Record<string, number> {
+  const at = Object.create(null) as Record<string, number>;
   SPAN_ATTR_RE.lastIndex = from;
   let m: RegExpExecArray | null;
-  while (SPAN_ATTR_RE.lastIndex < to && (m = SPAN_ATTR_RE.exec(src)) !== null) attrs[m[1]] = m[2] ?? m[3];
-  return attrs;
+  while (SPAN_ATTR_RE.lastIndex < to && (m = SPAN_ATTR_RE.exec(src)) !== null) {
+    at[m[1]] = SPAN_ATTR_RE.lastIndex - 1 - (m[2] ?? m[3]).length; // before the closing quote
+  }
+  return at;
 }
 
-/** An element found in `src` (already checked for well-formedness), resolved in `parentScope`. */
+function valueEnd(src: string, at: number): number {
+  return src.indexOf(src[at - 1], at);
+}
+
+/** An element found in a record (already checked for well-formedness), resolved in `parentScope`. */
 export function spanElement(
-  src: string, qname: string, tagStart: number, attrStart: number, attrEnd: number,
+  rec: RecordText, qname: string, tagStart: number, attrStart: number, attrEnd: number,
   contentStart: number, contentEnd: number, parentScope: Scope,
 ): SpanElement {
   let scope = parentScope;
-  let attrs: Record<string, string> | undefined;
-  if (attrEnd > attrStart) {
-    // Search only the tag: an unbounded indexOf would rescan the rest of the body every time.
-    if (src.substring(attrStart, attrEnd).includes('xmlns')) scope = extendScope(parentScope, (attrs = spanAttrs(src, attrStart, attrEnd)));
+  let attrAt: Record<string, number> | undefined;
+  // Search only the tag: an unbounded indexOf would rescan the rest of the record every time.
+  if (attrEnd > attrStart && rec.text.substring(attrStart, attrEnd).includes('xmlns')) {
+    const src = rec.text;
+    attrAt = spanAttrs(src, attrStart, attrEnd);
+    const raw = Object.create(null) as Record<string, string>;
+    for (const name in attrAt) raw[name] = src.slice(attrAt[name], valueEnd(src, attrAt[name]));
+    scope = extendScope(parentScope, raw);
   }
-  const el: SpanElement = { kind: 'span', ns: null, local: '', scope, src, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined, attrs };
+  const el: SpanElement = { kind: 'span', ns: null, local: '', scope, rec, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined, attrAt };
   resolve(el, qname, scope);
   return el;
 }
 
 /** The element whose `<` is at `tagStart` and which ends just before `end`. */
-export function spanElementAt(src: string, tagStart: number, end: number, parentScope: Scope): SpanElement {
-  const t = readStartTag(src, tagStart);
-  const contentEnd = t.selfClosing ? t.contentStart : src.lastIndexOf('</', end);
-  return spanElement(src, t.qname, tagStart, t.attrStart, t.attrEnd, t.contentStart, contentEnd, parentScope);
+export function spanElementAt(rec: RecordText, tagStart: number, end: number, parentScope: Scope): SpanElement {
+  const t = readStartTag(rec.text, tagStart);
+  const contentEnd = t.selfClosing ? t.contentStart : rec.text.lastIndexOf('</', end);
+  return spanElement(rec, t.qname, tagStart, t.attrStart, t.attrEnd, t.contentStart, contentEnd, parentScope);
 }
 
 function spanChildren(el: SpanElement): SpanElement[] {
   if (el.children) return el.children;
   const kids: SpanElement[] = [];
-  if (el.contentEnd > el.contentStart && el.src.indexOf('<', el.contentStart) < el.contentEnd) {
-    scanElement(el.src, el.tagStart, NO_REF_CHECK, (q, t, as, ae, cs, ce) => {
-      kids.push(spanElement(el.src, q, t, as, ae, cs, ce, el.scope));
+  const src = el.rec.text;
+  if (el.contentEnd > el.contentStart && src.indexOf('<', el.contentStart) < el.contentEnd) {
+    scanElement(src, el.tagStart, NO_REF_CHECK, (q, t, as, ae, cs, ce) => {
+      kids.push(spanElement(el.rec, q, t, as, ae, cs, ce, el.scope));
     });
   }
   el.children = kids;
@@ -179,16 +193,23 @@ export function findChild(el: XmlElement, ns: string | null, local: string): Xml
   return found;
 }
 
-/** Text content, decoded: CDATA literal, comments dropped, child markup reduced to its text. */
+/**
+ * Text content, decoded: CDATA literal, comments dropped, child markup reduced to its text.
+ * Copied out of the record (recordText.ts): callers keep values, never the record.
+ */
 export function textOf(el: XmlElement): string {
-  if (el.kind === 'span') return rawToText(el.src.slice(el.contentStart, el.contentEnd));
+  if (el.kind === 'span') return rawToText(el.rec.copy(el.contentStart, el.contentEnd));
   return el.nodes.map(nodeText).join('');
 }
 
-/** An unprefixed attribute's decoded value, or null. */
+/** An unprefixed attribute's decoded value, or null; copied out of the record like textOf's. */
 export function attrOf(el: XmlElement, name: string): string | null {
-  let raw: string | undefined;
-  if (el.kind === 'tree') raw = el.attrs?.[name];
-  else if (el.attrEnd > el.attrStart) raw = (el.attrs ??= spanAttrs(el.src, el.attrStart, el.attrEnd))[name];
-  return raw === undefined ? null : rawToText(raw);
+  if (el.kind === 'tree') {
+    const raw = el.attrs?.[name];
+    return raw === undefined ? null : rawToText(raw);
+  }
+  if (el.attrEnd === el.attrStart) return null;
+  const src = el.rec.text;
+  const at = (el.attrAt ??= spanAttrs(src, el.attrStart, el.attrEnd))[name];
+  return at === undefined ? null : rawToText(el.rec.copy(at, valueEnd(src, at)));
 }

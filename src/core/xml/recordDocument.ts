@@ -5,12 +5,15 @@
  * fast-xml-parser reads about 60 MB/s even record by record. Instead the body is cut with
  * indexOf into record spans and a "skeleton" (everything else: prolog, root, feed-level
  * elements, namespace declarations). The skeleton is small and parsed by fast-xml-parser; each
- * record is checked and read in place, one at a time. The skeleton and every record pass the
- * well-formedness check, so together they cover the whole body: a truncated or garbled body
- * cannot slip through.
+ * record is decoded on its own (when the body is bytes), checked and read in place, one at a
+ * time, so a record's text is garbage as soon as it has been read. The skeleton and every record
+ * pass the well-formedness check, so together they cover the whole body: a truncated or garbled
+ * body cannot slip through.
  */
 import { XMLParser } from 'fast-xml-parser';
 import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanElement, spanElementAt, treeElement, XmlElement } from './element';
+import type { RecordText } from './recordText';
+import type { XmlSource } from './source';
 import { XmlSyntaxError } from './syntaxError';
 import { checkDocument, RefChecker, scanElement } from './wellFormed';
 
@@ -35,29 +38,31 @@ const ROOT_TAG_RE = /<([A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*(?::[A-Za-z_\u
 const ATTR_RE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Index just after `token` searched from `from`; a missing token means the body was cut short. */
-function after(xml: string, token: string, from: number, at: number): number {
+function after(xml: XmlSource, token: string, from: number, at: number): number {
   const e = xml.indexOf(token, from);
   if (e === -1) throw new XmlSyntaxError('unterminated markup: the body is truncated', at);
   return e + token.length;
 }
 
 /** Look at the prolog and the root start tag only. Throws XmlSyntaxError if they are cut short. */
-export function sniff(xml: string): Sniffed {
-  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+export function sniff(xml: XmlSource): Sniffed {
+  let i = xml.bom;
   for (;;) {
-    while (i < xml.length && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= xml.length) throw new XmlSyntaxError(i === 0 ? 'empty body' : 'no root element: the body is truncated', i);
-    if (xml.charCodeAt(i) !== 0x3c) return { kind: 'not-xml', preview: xml.slice(i, i + 80) };
+    while (i < xml.length && isSpace(xml.code(i))) i++;
+    if (i >= xml.length) throw new XmlSyntaxError(i === xml.bom ? 'empty body' : 'no root element: the body is truncated', i);
+    if (xml.code(i) !== 0x3c) return { kind: 'not-xml', preview: xml.text(i, Math.min(xml.length, i + 80)) };
     if (xml.startsWith('<?', i)) i = after(xml, '?>', i + 2, i);
     else if (xml.startsWith('<!--', i)) i = after(xml, '-->', i + 4, i);
-    else if (/^<!doctype\s+html\b/i.test(xml.slice(i, i + 20))) return { kind: 'html' };
+    else if (/^<!doctype\s+html\b/i.test(xml.text(i, Math.min(xml.length, i + 20)))) return { kind: 'html' };
     else if (xml.startsWith('<!', i)) i = skipDoctypeDecl(xml, i);
     else break;
   }
-  ROOT_TAG_RE.lastIndex = i;
-  const m = ROOT_TAG_RE.exec(xml);
+  // Only the root's start tag is decoded, however long the body.
+  const tag = xml.text(i, startTagEnd(xml, i) + 1);
+  ROOT_TAG_RE.lastIndex = 0;
+  const m = ROOT_TAG_RE.exec(tag);
   if (!m) {
-    if (/^<html[\s>]/i.test(xml.slice(i, i + 6))) return { kind: 'html' };
+    if (/^<html[\s>]/i.test(tag.slice(0, 6))) return { kind: 'html' };
     throw new XmlSyntaxError('malformed or truncated root start tag', i);
   }
   const attrs = Object.create(null) as Record<string, string>;
@@ -72,14 +77,14 @@ export function sniff(xml: string): Sniffed {
   return { kind: 'xml', root: { qname, prefix, local, ns: uri ? uri : null, scope, offset: i } };
 }
 
-function skipDoctypeDecl(xml: string, i: number): number {
+function skipDoctypeDecl(xml: XmlSource, i: number): number {
   const gt = after(xml, '>', i, i);
-  const bracket = xml.slice(i, gt).indexOf('[');
+  const bracket = xml.text(i, gt).indexOf('[');
   return bracket === -1 ? gt : after(xml, '>', after(xml, ']', i + bracket, i), i);
 }
 
 /** Where a comment / CDATA section / DOCTYPE starting at `i` ends; in those `<entry>` is not a tag. */
-function opaqueEnd(xml: string, i: number): number {
+function opaqueEnd(xml: XmlSource, i: number): number {
   if (xml.startsWith('<!--', i)) return after(xml, '-->', i + 4, i);
   if (xml.startsWith('<![CDATA[', i)) return after(xml, ']]>', i + 9, i);
   return skipDoctypeDecl(xml, i);
@@ -92,7 +97,7 @@ function isSpace(c: number): boolean {
 export interface SplitDocument {
   /** The body with every record span cut out. */
   skeleton: string;
-  /** Record spans as [start0, end0, start1, end1, ...] offsets into the body. */
+  /** Record spans as [start0, end0, start1, end1, ...] offsets into the body (bytes, for a byte body). */
   spans: number[];
 }
 
@@ -100,7 +105,7 @@ export interface SplitDocument {
  * Find every `<qname ...>...</qname>` (or `<qname/>`) span outside comments and CDATA.
  * A record that is opened but never closed means the body was truncated.
  */
-export function splitRecords(xml: string, recordQName: string, from: number): SplitDocument {
+export function splitRecords(xml: XmlSource, recordQName: string, from: number): SplitDocument {
   const open = '<' + recordQName;
   const close = '</' + recordQName;
   const spans: number[] = [];
@@ -121,23 +126,23 @@ export function splitRecords(xml: string, recordQName: string, from: number): Sp
       pos = opaqueEnd(xml, b);
       continue;
     }
-    const after = xml.charCodeAt(p + open.length);
+    const after = xml.code(p + open.length);
     if (after !== 0x3e && after !== 0x2f && !isSpace(after)) {
       pos = p + open.length; // a longer name such as <entryx>
       continue;
     }
     const end = recordEnd(xml, p, close, bangFrom);
     spans.push(p, end);
-    skeleton += xml.slice(last, p);
+    skeleton += xml.text(last, p);
     last = pos = end;
   }
-  skeleton += xml.slice(last);
+  skeleton += xml.text(last, xml.length);
   return { skeleton, spans };
 }
 
-function recordEnd(xml: string, start: number, close: string, bangFrom: (p: number) => number): number {
+function recordEnd(xml: XmlSource, start: number, close: string, bangFrom: (p: number) => number): number {
   const gt = startTagEnd(xml, start);
-  if (xml.charCodeAt(gt - 1) === 0x2f) return gt + 1; // <entry/>
+  if (xml.code(gt - 1) === 0x2f) return gt + 1; // <entry/>
   let from = gt + 1;
   for (;;) {
     const c = xml.indexOf(close, from);
@@ -148,21 +153,21 @@ function recordEnd(xml: string, start: number, close: string, bangFrom: (p: numb
       continue;
     }
     let k = c + close.length;
-    while (k < xml.length && isSpace(xml.charCodeAt(k))) k++;
-    if (xml.charCodeAt(k) === 0x3e) {
-      if (k === c + close.length || isSpace(xml.charCodeAt(c + close.length))) return k + 1;
+    while (k < xml.length && isSpace(xml.code(k))) k++;
+    if (xml.code(k) === 0x3e) {
+      if (k === c + close.length || isSpace(xml.code(c + close.length))) return k + 1;
     }
     if (k >= xml.length) throw new XmlSyntaxError(`<${close.slice(2)}> is not closed: the body is truncated`, start);
     from = c + close.length;
   }
 }
 
-function startTagEnd(xml: string, lt: number): number {
+function startTagEnd(xml: XmlSource, lt: number): number {
   for (let i = lt + 1; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
+    const c = xml.code(i);
     if (c === 0x3e) return i;
     if (c === 0x22 || c === 0x27) {
-      const q = xml.indexOf(xml[i], i + 1);
+      const q = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
       if (q === -1) break;
       i = q;
     }
@@ -205,24 +210,39 @@ export function parseSkeleton(skeleton: string): XmlElement {
 }
 
 /**
- * Check each record and hand it, resolved in `scope`, to `visit`. Checking and finding the
- * record's children is one indexOf-driven pass over its text (wellFormed.ts); field values are
- * sliced from the body and decoded only when asked for, so nothing else is built.
+ * Check each record and hand it, resolved in `scope`, to `visit`. Each record is taken out of
+ * the body on its own (decoded, for a byte body) and read in place: checking it and finding its
+ * children is one indexOf-driven pass over its text (wellFormed.ts), field values are copied
+ * out and decoded only when asked for, so nothing else is built and the record is garbage once
+ * `visit` returns.
  */
-export function forEachRecord(xml: string, spans: readonly number[], scope: Scope, visit: (record: XmlElement) => void): void {
-  const refs = new RefChecker(xml);
+export function forEachRecord(xml: XmlSource, spans: readonly number[], scope: Scope, visit: (record: XmlElement) => void): void {
   for (let i = 0; i < spans.length; i += 2) {
     const start = spans[i];
-    const end = spans[i + 1];
-    refs.skipTo(start);
-    const children: SpanElement[] = [];
-    const record = spanElementAt(xml, start, end, scope);
-    const scanned = scanElement(xml, start, refs, (q, t, as, ae, cs, ce) => {
-      children.push(spanElement(xml, q, t, as, ae, cs, ce, record.scope));
-    });
-    if (scanned !== end) throw new XmlSyntaxError('record does not end where its end tag was found', start);
-    refs.checkBefore(end);
-    record.children = children;
+    const rec = xml.record(start, spans[i + 1]);
+    let record: SpanElement;
+    try {
+      record = readRecord(rec, scope);
+    } catch (e) {
+      // Report the offset in the body, not in the record.
+      if (e instanceof XmlSyntaxError) throw new XmlSyntaxError(e.reason, xml.offsetOf(start, rec.text, e.offset ?? 0));
+      throw e;
+    }
     visit(record);
   }
+}
+
+/** The record that is all of `rec.text`, checked, with its children found. */
+function readRecord(rec: RecordText, scope: Scope): SpanElement {
+  const { text } = rec;
+  const refs = new RefChecker(text);
+  const children: SpanElement[] = [];
+  const record = spanElementAt(rec, 0, text.length, scope);
+  const scanned = scanElement(text, 0, refs, (q, t, as, ae, cs, ce) => {
+    children.push(spanElement(rec, q, t, as, ae, cs, ce, record.scope));
+  });
+  if (scanned !== text.length) throw new XmlSyntaxError('record does not end where its end tag was found', 0);
+  refs.checkBefore(text.length);
+  record.children = children;
+  return record;
 }

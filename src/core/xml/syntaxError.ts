@@ -3,8 +3,8 @@
  * into ArxivError('malformed-xml') so callers only ever see the typed error.
  */
 export class XmlSyntaxError extends Error {
-  constructor(message: string, readonly offset?: number) {
-    super(offset === undefined ? message : `${message} (at offset ${offset})`);
+  constructor(readonly reason: string, readonly offset?: number) {
+    super(offset === undefined ? reason : `${reason} (at offset ${offset})`);
     this.name = 'XmlSyntaxError';
   }
 }

@@ -19,8 +19,8 @@ const REF_RE = /&(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/y;
 const XML_DECL_RE = /<\?xml[ \t\r\n][^?]*\?>/y;
 
 /**
- * Checks the `&` of one string in increasing offset order. Shared by all records of a body so
- * that finding the next `&` never rescans: the total work stays linear in the body size.
+ * Checks the `&` of one string (a record, or the skeleton) in increasing offset order, so that
+ * finding the next `&` never rescans: the work stays linear in the string's length.
  */
 export class RefChecker {
   private amp: number;
@@ -35,10 +35,6 @@ export class RefChecker {
       this.amp = this.s.indexOf('&', this.amp + 1);
     }
   }
-  /** `&` before `pos` is checked elsewhere (the skeleton holds the text between records). */
-  skipTo(pos: number): void {
-    if (this.amp !== -1 && this.amp < pos) this.amp = this.s.indexOf('&', pos);
-  }
   /** `&` in [from, to) is literal (CDATA, comment, PI). */
   exempt(from: number, to: number): void {
     this.checkBefore(from);
@@ -47,7 +43,7 @@ export class RefChecker {
 }
 
 /** For re-reading content that was already checked. */
-export const NO_REF_CHECK = { checkBefore(): void {}, skipTo(): void {}, exempt(): void {} } as unknown as RefChecker;
+export const NO_REF_CHECK = { checkBefore(): void {}, exempt(): void {} } as unknown as RefChecker;
 
 /**
  * Receives each direct child of the scanned element: its qualified name, the offset of its

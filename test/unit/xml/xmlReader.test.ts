@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { attrOf, forEachChild, textOf, XmlElement } from '../../../src/core/xml/element';
 import { decodeEntities, rawToText } from '../../../src/core/xml/entities';
 import { forEachRecord, parseSkeleton, sniff, splitRecords } from '../../../src/core/xml/recordDocument';
+import { XmlInput, xmlSource } from '../../../src/core/xml/source';
 import { XmlSyntaxError } from '../../../src/core/xml/syntaxError';
 import { checkDocument } from '../../../src/core/xml/wellFormed';
 
@@ -90,39 +91,48 @@ function childrenOf(r: XmlElement): Seen[] {
   return out;
 }
 
+/** Records read in place and via fast-xml-parser's tree both match what was generated. */
+function checkRecords(records: Child[][], inPlace: XmlElement[], viaTree: XmlElement[]): void {
+  records.forEach((rec, i) => {
+    for (const read of [inPlace[i], viaTree[i]]) {
+      assert.strictEqual(read.ns, 'urn:default');
+      assert.deepStrictEqual(
+        childrenOf(read),
+        rec.map((c) => ({ ns: NS[c.prefix], local: c.local, text: expectedText(c) })),
+      );
+      let k = 0;
+      forEachChild(read, (c) => {
+        for (const [n, v] of rec[k].attrs) assert.strictEqual(attrOf(c, n), v, `attribute ${n}`);
+        k++;
+      });
+    }
+  });
+  assert.deepStrictEqual(inPlace.map(childrenOf), viaTree.map(childrenOf));
+}
+
 describe('XML reading (records read in place, skeleton by fast-xml-parser)', () => {
   it('reads generated records exactly as written, and as fast-xml-parser reads them', () => {
     fc.assert(
       fc.property(fc.array(fc.array(child, { maxLength: 5 }), { maxLength: 4 }), fc.integer({ min: 1, max: 30 }), (records, style) => {
         const xml = doc(records, style);
-        const s = sniff(xml);
-        assert.ok(s.kind === 'xml');
-        const { skeleton, spans } = splitRecords(xml, 'rec', s.root.offset);
-        assert.strictEqual(spans.length, records.length * 2);
-        const top = parseSkeleton(skeleton);
-        const inPlace: XmlElement[] = [];
-        forEachRecord(xml, spans, top.scope, (r) => inPlace.push(r));
         // The same records, read by fast-xml-parser as part of a whole document.
         const viaTree: XmlElement[] = [];
         forEachChild(parseSkeleton(xml), (c) => {
           if (c.local === 'rec') viaTree.push(c);
         });
-        assert.strictEqual(inPlace.length, records.length);
-        records.forEach((rec, i) => {
-          for (const read of [inPlace[i], viaTree[i]]) {
-            assert.strictEqual(read.ns, 'urn:default');
-            assert.deepStrictEqual(
-              childrenOf(read),
-              rec.map((c) => ({ ns: NS[c.prefix], local: c.local, text: expectedText(c) })),
-            );
-            let k = 0;
-            forEachChild(read, (c) => {
-              for (const [n, v] of rec[k].attrs) assert.strictEqual(attrOf(c, n), v, `attribute ${n}`);
-              k++;
-            });
-          }
-        });
-        assert.deepStrictEqual(inPlace.map(childrenOf), viaTree.map(childrenOf));
+        // Read in place from the text, and from the UTF-8 bytes one record at a time.
+        for (const input of [xml, Buffer.from(xml, 'utf8')]) {
+          const src = xmlSource(input);
+          const s = sniff(src);
+          assert.ok(s.kind === 'xml');
+          const { skeleton, spans } = splitRecords(src, 'rec', s.root.offset);
+          assert.strictEqual(spans.length, records.length * 2);
+          const top = parseSkeleton(skeleton);
+          const inPlace: XmlElement[] = [];
+          forEachRecord(src, spans, top.scope, (r) => inPlace.push(r));
+          assert.strictEqual(inPlace.length, records.length);
+          checkRecords(records, inPlace, viaTree);
+        }
       }),
       { numRuns: 300 },
     );
@@ -132,15 +142,18 @@ describe('XML reading (records read in place, skeleton by fast-xml-parser)', () 
     fc.assert(
       fc.property(fc.array(fc.array(child, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (records, at) => {
         const xml = doc(records, 7).trimEnd();
-        const cut = Math.floor(at * xml.length);
-        assert.throws(() => {
-          const s = sniff(xml.slice(0, cut));
-          if (s.kind !== 'xml') throw new XmlSyntaxError('not xml');
-          const body = xml.slice(0, cut);
-          const split = splitRecords(body, 'rec', s.root.offset);
-          const top = parseSkeleton(split.skeleton);
-          forEachRecord(body, split.spans, top.scope, () => undefined);
-        }, XmlSyntaxError);
+        const bytes = Buffer.from(xml, 'utf8');
+        // Bytes may be cut inside a character too.
+        for (const body of [xml.slice(0, Math.floor(at * xml.length)), bytes.subarray(0, Math.floor(at * bytes.length))] as XmlInput[]) {
+          assert.throws(() => {
+            const src = xmlSource(body);
+            const s = sniff(src);
+            if (s.kind !== 'xml') throw new XmlSyntaxError('not xml');
+            const split = splitRecords(src, 'rec', s.root.offset);
+            const top = parseSkeleton(split.skeleton);
+            forEachRecord(src, split.spans, top.scope, () => undefined);
+          }, XmlSyntaxError);
+        }
       }),
       { numRuns: 300 },
     );
@@ -169,13 +182,16 @@ describe('XML reading (records read in place, skeleton by fast-xml-parser)', () 
   });
 
   it('sniffs HTML, plain text and the root element', () => {
-    assert.deepStrictEqual(sniff('<!DOCTYPE html><html></html>'), { kind: 'html' });
-    assert.deepStrictEqual(sniff('  <HTML lang="en"><body>x</body></HTML>'), { kind: 'html' });
-    assert.deepStrictEqual(sniff('<html xmlns="http://www.w3.org/1999/xhtml"/>'), { kind: 'html' });
-    assert.deepStrictEqual(sniff('Rate exceeded.'), { kind: 'not-xml', preview: 'Rate exceeded.' });
-    const s = sniff('<?xml version="1.0"?><!-- x --><f:feed xmlns:f="urn:f" a="1">');
-    assert.ok(s.kind === 'xml');
-    assert.deepStrictEqual([s.root.qname, s.root.prefix, s.root.local, s.root.ns], ['f:feed', 'f', 'feed', 'urn:f']);
-    for (const cut of ['', '   ', '<?xml version', '<!-- x', '<feed xmlns="a']) assert.throws(() => sniff(cut), XmlSyntaxError, cut);
+    for (const encode of [(t: string): XmlInput => t, (t: string): XmlInput => Buffer.from(t, 'utf8')]) {
+      const sniffed = (t: string): ReturnType<typeof sniff> => sniff(xmlSource(encode(t)));
+      assert.deepStrictEqual(sniffed('<!DOCTYPE html><html></html>'), { kind: 'html' });
+      assert.deepStrictEqual(sniffed('  <HTML lang="en"><body>x</body></HTML>'), { kind: 'html' });
+      assert.deepStrictEqual(sniffed('<html xmlns="http://www.w3.org/1999/xhtml"/>'), { kind: 'html' });
+      assert.deepStrictEqual(sniffed('Rate exceeded.'), { kind: 'not-xml', preview: 'Rate exceeded.' });
+      const s = sniffed('\uFEFF<?xml version="1.0"?><!-- x --><!DOCTYPE f [<!ENTITY e "é">]><f:feed xmlns:f="urn:é" a="1">');
+      assert.ok(s.kind === 'xml');
+      assert.deepStrictEqual([s.root.qname, s.root.prefix, s.root.local, s.root.ns], ['f:feed', 'f', 'feed', 'urn:é']);
+      for (const cut of ['', '   ', '<?xml version', '<!-- x', '<feed xmlns="a']) assert.throws(() => sniffed(cut), XmlSyntaxError, cut);
+    }
   });
 });
