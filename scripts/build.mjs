@@ -18,7 +18,7 @@ const common = {
 
 // Libraries the extension needs only for some features are bundled on their own and required on
 // first use (src/core/lazy.ts), so the extension host compiles a smaller file at activation.
-const VENDORED = ['katex', 'yaml', 'node-fetch'];
+const VENDORED = ['katex', 'yaml', 'node-fetch', 'fast-xml-parser'];
 const vendorOnDemand = {
   name: 'vendor-on-demand',
   setup(build) {

@@ -1,8 +1,9 @@
 /**
- * Heavy libraries loaded on first use instead of when the extension starts: KaTeX, node-fetch and
- * yaml together cost about as much start-up time as everything else. The bundler keeps a module
- * reached through require() uninitialised until that require runs.
+ * Heavy libraries loaded on first use instead of when the extension starts: KaTeX, node-fetch,
+ * yaml and fast-xml-parser together cost about as much start-up time as everything else. The
+ * bundler keeps a module reached through require() uninitialised until that require runs.
  */
+import type * as FastXmlParserModule from 'fast-xml-parser';
 import type * as KatexModule from 'katex';
 import type NodeFetch from 'node-fetch';
 import type * as YamlModule from 'yaml';
@@ -10,6 +11,7 @@ import type * as YamlModule from 'yaml';
 let katexModule: typeof KatexModule | undefined;
 let fetchModule: typeof NodeFetch | undefined;
 let yamlModule: typeof YamlModule | undefined;
+let fxpModule: typeof FastXmlParserModule | undefined;
 
 export function katex(): typeof KatexModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,4 +29,10 @@ export function yaml(): typeof YamlModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   yamlModule ??= require('yaml') as typeof YamlModule;
   return yamlModule;
+}
+
+export function fastXmlParser(): typeof FastXmlParserModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  fxpModule ??= require('fast-xml-parser') as typeof FastXmlParserModule;
+  return fxpModule;
 }

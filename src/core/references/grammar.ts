@@ -6,7 +6,7 @@
  * The grammar cannot apply the matcher's context checks for bare ids (context.ts), so in a
  * comment it may underline a number the matcher would not link.
  */
-import { REFERENCE_PATTERNS } from './patterns';
+import { referencePatterns } from './patterns';
 
 export const GRAMMAR_SCOPE_NAME = 'text.arxiv-reference.injection.paper-practice';
 export const REFERENCE_SCOPE = 'markup.underline.link.arxiv.paper-practice';
@@ -52,7 +52,7 @@ export interface InjectionGrammar {
 
 export function buildInjectionGrammar(): InjectionGrammar {
   const repository: InjectionGrammar['repository'] = {};
-  for (const p of REFERENCE_PATTERNS) {
+  for (const p of referencePatterns()) {
     repository[`arxiv-${p.form}`] = {
       match: p.source,
       name: REFERENCE_SCOPE,
@@ -64,7 +64,7 @@ export function buildInjectionGrammar(): InjectionGrammar {
     scopeName: GRAMMAR_SCOPE_NAME,
     injectionSelector: INJECTION_SELECTOR,
     // Order matters on ties: TextMate takes the first pattern that matches at the earliest position.
-    patterns: REFERENCE_PATTERNS.map((p) => ({ include: `#arxiv-${p.form}` })),
+    patterns: referencePatterns().map((p) => ({ include: `#arxiv-${p.form}` })),
     repository,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { parseArxivId } from '../arxiv/ids';
 import { plausibleBareId } from './context';
-import { REFERENCE_PATTERNS, type ReferenceForm } from './patterns';
+import { referencePatterns, type ReferenceForm } from './patterns';
 
 export interface ArxivReference {
   /** Normalised id without version: `1706.03762`, `math/0309136`. */
@@ -25,7 +25,7 @@ export interface ArxivReference {
 // Compiled on first use, so loading the extension does not pay for these long patterns.
 let compiled: { form: ReferenceForm; priority: number; re: RegExp }[] | undefined;
 function patterns(): { form: ReferenceForm; priority: number; re: RegExp }[] {
-  compiled ??= REFERENCE_PATTERNS.map((p, priority) => ({ form: p.form, priority, re: new RegExp(p.source, 'g') }));
+  compiled ??= referencePatterns().map((p, priority) => ({ form: p.form, priority, re: new RegExp(p.source, 'g') }));
   return compiled;
 }
 

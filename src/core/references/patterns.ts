@@ -74,7 +74,7 @@ const WORDS_BEFORE = [
  * Each word with each separator as its own fixed-length lookbehind branch: Oniguruma accepts
  * branches of different lengths but no quantifier inside a lookbehind.
  */
-const NOT_AFTER_WORD = `(?<!${WORDS_BEFORE.flatMap((w) => [' ', ': ', ' = ', '= ', ' : '].map((sep) => `\\b${anyCase(w)}${sep}`)).join('|')})`;
+const notAfterWord = (): string => `(?<!${WORDS_BEFORE.flatMap((w) => [' ', ': ', ' = ', '= ', ' : '].map((sep) => `\\b${anyCase(w)}${sep}`)).join('|')})`;
 
 /** Units after which a number is a quantity (`1203.4567 s`, `1203.4567 MB`); not English words like `a`, `in`. */
 const UNITS = [
@@ -82,7 +82,7 @@ const UNITS = [
   'kg', 'g', 'mg', 'mb', 'gb', 'kb', 'tb', 'mib', 'gib', 'hz', 'khz', 'mhz', 'ghz', 'm', 'km', 'cm', 'mm', 'nm',
   'ft', 'k', 'x', 'usd', 'eur', 'px', 'pt', 'dpi', 'fps', 'flops', 'ppm', 'db', 'bar', 'mbar', 'pa', 'kpa', 'psi', 'atm',
 ];
-const NOT_BEFORE_UNIT = `(?![ \\t]?(?:${UNITS.map(anyCase).join('|')}|[%±×°€$])(?![A-Za-z]))`;
+const notBeforeUnit = (): string => `(?![ \\t]?(?:${UNITS.map(anyCase).join('|')}|[%±×°€$])(?![A-Za-z]))`;
 
 /**
  * A bare new-style id. Not after anything that makes it part of a number, a path, an amount or
@@ -90,22 +90,30 @@ const NOT_BEFORE_UNIT = `(?![ \\t]?(?:${UNITS.map(anyCase).join('|')}|[%±×°�
  * next to another number across a space (`+49 711 1203.4567`, `0.91 1104.5678 0.70`), not after a
  * version or measurement word and not before a unit. A comma before is fine: `\cite{1706.03762,1810.04805}`.
  */
-export const BARE_REFERENCE =
-  `(?<![\\w.\\-+/\\\\$€£=<>~±^@#:%])(?<![=<>+*/^\\d][ \\t])${NOT_AFTER_WORD}` +
-  `${cap(NEW_ID)}${END}${NOT_BEFORE_UNIT}(?![ \\t]\\d)`;
+const bareReference = (): string =>
+  `(?<![\\w.\\-+/\\\\$€£=<>~±^@#:%])(?<![=<>+*/^\\d][ \\t])${notAfterWord()}` +
+  `${cap(NEW_ID)}${END}${notBeforeUnit()}(?![ \\t]\\d)`;
 
 /** A downloaded PDF named by its id, in a path: `papers/2310.06825v1.pdf`. */
 export const PDF_FILE_REFERENCE = `(?<=[/\\\\])${cap(NEW_ID)}\\.pdf${END}`;
 
 export type ReferenceForm = 'url' | 'doi' | 'prefixed' | 'old' | 'file' | 'bare';
 
-/** In priority order: when two forms match overlapping text, the earlier form wins. */
-export const REFERENCE_PATTERNS: readonly { form: ReferenceForm; source: string }[] = [
-  { form: 'url', source: URL_REFERENCE },
-  { form: 'doi', source: DOI_REFERENCE },
-  { form: 'prefixed', source: PREFIXED_REFERENCE },
-  { form: 'old', source: OLD_BARE_REFERENCE },
-  { form: 'file', source: PDF_FILE_REFERENCE },
-  { form: 'bare', source: BARE_REFERENCE },
-];
+let patterns: readonly { form: ReferenceForm; source: string }[] | undefined;
+
+/**
+ * In priority order: when two forms match overlapping text, the earlier form wins. Built on first
+ * use: spelling out every word in either case costs start-up time the extension need not pay.
+ */
+export function referencePatterns(): readonly { form: ReferenceForm; source: string }[] {
+  patterns ??= [
+    { form: 'url', source: URL_REFERENCE },
+    { form: 'doi', source: DOI_REFERENCE },
+    { form: 'prefixed', source: PREFIXED_REFERENCE },
+    { form: 'old', source: OLD_BARE_REFERENCE },
+    { form: 'file', source: PDF_FILE_REFERENCE },
+    { form: 'bare', source: bareReference() },
+  ];
+  return patterns;
+}
 

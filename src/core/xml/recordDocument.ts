@@ -10,7 +10,8 @@
  * pass the well-formedness check, so together they cover the whole body: a truncated or garbled
  * body cannot slip through.
  */
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { fastXmlParser } from '../lazy';
 import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanElement, spanElementAt, treeElement, XmlElement } from './element';
 import type { RecordText } from './recordText';
 import type { XmlSource } from './source';
@@ -175,7 +176,8 @@ function startTagEnd(xml: XmlSource, lt: number): number {
   throw new XmlSyntaxError('start tag is not closed: the body is truncated', lt);
 }
 
-const skeletonParser = new XMLParser({
+let skeletonParser: XMLParser | undefined;
+const skeletonOptions = {
   // Order kept without per-tag array guessing; no value, entity or HTML processing: text is
   // decoded once, by entities.ts, so `&amp;lt;` stays `&lt;` and HTML entities stay text.
   // Text is not trimmed: trimming each node would glue words around CDATA sections.
@@ -191,13 +193,14 @@ const skeletonParser = new XMLParser({
   ignorePiTags: true,
   cdataPropName: CDATA,
   commentPropName: false,
-});
+} as const;
 
 /** The skeleton's root element, checked and parsed with fast-xml-parser (it is small). */
 export function parseSkeleton(skeleton: string): XmlElement {
   checkDocument(skeleton);
   let nodes: OrderedNode[];
   try {
+    skeletonParser ??= new (fastXmlParser().XMLParser)(skeletonOptions);
     nodes = skeletonParser.parse(skeleton) as OrderedNode[];
   } catch (e) {
     throw new XmlSyntaxError(`XML parser: ${(e as Error).message}`);

@@ -22,7 +22,8 @@ export class PracticeStatusBar implements vscode.Disposable {
     this.item.name = 'Paper Practice: Weekly Goal';
     this.item.command = 'paperPractice.showPractice';
     this.subscription = practice.onDidChange(() => (this.updated = this.update()));
-    this.updated = this.update();
+    // After activation returns: reading the library is no reason to keep the host waiting.
+    this.updated = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.update());
   }
 
   /** The text shown, or undefined while hidden. */
