@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { nextEasternMidnight } from '../../core/http/freshness';
 import type { Logger } from '../logger';
 import { settings } from '../settings';
@@ -9,7 +9,8 @@ const DELAY_AFTER_ANNOUNCEMENT_MS = 10 * 60_000;
 
 /**
  * With `paperPractice.feeds.refreshAfterAnnouncement` on, refreshes every subscription shortly
- * after each weekday's announcement goes live, quietly (progress in the view only).
+ * after each weekday's announcement goes live, quietly (progress in the view only). Off, nothing
+ * is scheduled (working out New York's midnight loads time zone data start-up need not pay for).
  */
 export function scheduleDailyRefresh(refresher: FeedRefresher, logger: Logger, now: () => number = Date.now): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
@@ -20,7 +21,8 @@ export function scheduleDailyRefresh(refresher: FeedRefresher, logger: Logger, n
     timer = setTimeout(fire, Math.min(target - now(), 24 * 3600_000));
   };
   const fire = () => {
-    if (now() >= target && settings.refreshAfterAnnouncement() && !refresher.busy) {
+    if (!settings.refreshAfterAnnouncement()) return;
+    if (now() >= target && !refresher.busy) {
       const { subscriptions } = settings.subscriptions();
       if (subscriptions.length) {
         logger.info('Refreshing feeds after the daily arXiv announcement');
@@ -29,6 +31,18 @@ export function scheduleDailyRefresh(refresher: FeedRefresher, logger: Logger, n
     }
     arm();
   };
-  arm();
-  return { dispose: () => clearTimeout(timer) };
+  const start = () => {
+    clearTimeout(timer);
+    if (settings.refreshAfterAnnouncement()) arm();
+  };
+  start();
+  const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('paperPractice.feeds.refreshAfterAnnouncement')) start();
+  });
+  return {
+    dispose: () => {
+      clearTimeout(timer);
+      listener.dispose();
+    },
+  };
 }
