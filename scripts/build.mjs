@@ -26,9 +26,20 @@ const vendorOnDemand = {
   },
 };
 
+// Parts of our own that the editor loads on first use get a bundle of their own too.
+const ownOnDemand = {
+  name: 'own-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /core\/replication\/tools$/ }, (args) =>
+      args.kind === 'require-call' ? { path: './replicationTools.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
   // `vscode` is provided by the extension host at run time.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorOnDemand] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorOnDemand, ownOnDemand] },
+  { ...common, entryPoints: ['src/core/replication/tools.ts'], outfile: 'dist/replicationTools.js', plugins: [vendorOnDemand] },
   ...VENDORED.map((name) => ({ ...common, entryPoints: [`src/vendor/${name}.ts`], outfile: `dist/vendor/${name}.js` })),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Recommendations train and rank in a worker thread; the engine lives only in this file.

@@ -92,7 +92,3 @@ export function createManifest(paper: Paper, opts: ManifestOptions = {}): Replic
     updated: now,
   };
 }
-
-export function serializeManifest(m: ReplicationManifest): string {
-  return JSON.stringify(m, null, 2) + '\n';
-}

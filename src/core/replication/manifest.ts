@@ -5,8 +5,11 @@
  * test/unit/replication/schema.test.ts and python.test.ts (jsonschema on real files) check it.
  */
 
+import { joinPath } from '../library/fileSystem';
+
 export const MANIFEST_FILE = 'replication.json';
 export const SCAFFOLD_DIR = 'replication';
+export const NOTEBOOK_FILE = 'notebook.ipynb';
 export const MANIFEST_SCHEMA_VERSION = 1;
 
 export const REPLICATION_STATUSES = ['planned', 'running', 'reproduced', 'partially-reproduced', 'not-reproduced'] as const;
@@ -128,3 +131,14 @@ export interface ReplicationManifest {
 }
 
 export const DEFAULT_SEEDS: readonly number[] = [0, 1, 2];
+
+/** Where a paper's replication lives. */
+export function scaffoldPaths(paperDir: string): { dir: string; manifestPath: string; notebookPath: string } {
+  const dir = joinPath(paperDir, SCAFFOLD_DIR);
+  return { dir, manifestPath: joinPath(dir, MANIFEST_FILE), notebookPath: joinPath(dir, NOTEBOOK_FILE) };
+}
+
+/** The manifest as written: two-space JSON, one trailing newline, so git diffs stay small. */
+export function serializeManifest(m: ReplicationManifest): string {
+  return JSON.stringify(m, null, 2) + '\n';
+}

@@ -6,8 +6,7 @@
  */
 import type { LibraryFileSystem } from '../library/fileSystem';
 import { updateFile } from '../library/noteWriter';
-import { serializeManifest } from './createManifest';
-import type { ReplicationManifest } from './manifest';
+import { type ReplicationManifest, serializeManifest } from './manifest';
 import { type ManifestParse, parseManifest } from './parseManifest';
 
 export async function readManifestFile(fs: LibraryFileSystem, path: string): Promise<ManifestParse> {

@@ -7,11 +7,11 @@
  */
 import type { Paper } from '../arxiv/types';
 import { joinPath, type LibraryFileSystem } from '../library/fileSystem';
-import { createManifest, type ManifestOptions, serializeManifest } from './createManifest';
+import { createManifest, type ManifestOptions } from './createManifest';
 import { fetchHfArtifacts, type HfArtifacts, HfError, type HfOptions } from './huggingFace';
-import { MANIFEST_FILE, type ReplicationManifest, SCAFFOLD_DIR } from './manifest';
+import { MANIFEST_FILE, NOTEBOOK_FILE, type ReplicationManifest, scaffoldPaths, serializeManifest } from './manifest';
 import { GITIGNORE, readmeMd, requirementsTxt } from './templates/files';
-import { buildNotebook, NOTEBOOK_FILE } from './templates/notebook';
+import { buildNotebook } from './templates/notebook';
 import { PYTHON_HELPER, PYTHON_HELPER_FILE } from './templates/pythonHelper';
 
 export interface ScaffoldOptions extends ManifestOptions {
@@ -22,11 +22,6 @@ export interface ScaffoldOptions extends ManifestOptions {
 export type ScaffoldResult =
   | { status: 'created'; dir: string; manifestPath: string; notebookPath: string; written: string[]; kept: string[]; manifest: ReplicationManifest; artifactsNote: string | null }
   | { status: 'exists'; dir: string; manifestPath: string; notebookPath: string };
-
-export function scaffoldPaths(paperDir: string): { dir: string; manifestPath: string; notebookPath: string } {
-  const dir = joinPath(paperDir, SCAFFOLD_DIR);
-  return { dir, manifestPath: joinPath(dir, MANIFEST_FILE), notebookPath: joinPath(dir, NOTEBOOK_FILE) };
-}
 
 export async function createScaffold(fs: LibraryFileSystem, paperDir: string, paper: Paper, opts: ScaffoldOptions = {}): Promise<ScaffoldResult> {
   const paths = scaffoldPaths(paperDir);

@@ -6,16 +6,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { nodeFileSystem } from '../../core/library/nodeFileSystem';
-import {
-  addAssumption,
-  type Assumption,
-  assumptionForTopic,
-  assumptionTextProblem,
-  type CodeLocation,
-  codeLocation,
-  locationText,
-  type ReplicationManifest,
-} from '../../core/replication';
+// From the modules themselves, not the index (see editorStatus.ts).
+import { addAssumption, assumptionForTopic, assumptionTextProblem, codeLocation, locationText } from '../../core/replication/assumptions';
+import type { Assumption, CodeLocation, ReplicationManifest } from '../../core/replication/manifest';
 import { plainTitle } from '../../core/text/texText';
 import { reportError } from '../errors';
 import { existingReplication, type ReplicationDeps } from './replicationCommands';

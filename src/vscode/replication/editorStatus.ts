@@ -6,15 +6,12 @@
  * code cell. All of them follow ReplicationState, so they change as the helper records runs.
  */
 import * as vscode from 'vscode';
-import {
-  claimVerdict,
-  claimVerdictText,
-  measuredText,
-  parseManifest,
-  type Range as CoreRange,
-  reportedText,
-  type ReplicationStatus,
-} from '../../core/replication';
+// From the modules themselves, not the index: the index also brings the scaffold generator,
+// which loads on first use only (tools.ts).
+import type { ReplicationStatus } from '../../core/replication/manifest';
+import { parseManifest, type Range as CoreRange } from '../../core/replication/parseManifest';
+import { claimVerdictText, measuredText, reportedText } from '../../core/replication/summary';
+import { claimVerdict } from '../../core/replication/verdict';
 import { isManifestUri, type ReplicationInfo, type ReplicationState } from './replicationState';
 
 export const DIAGNOSTIC_SOURCE = 'Paper Practice';

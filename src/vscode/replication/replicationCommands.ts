@@ -8,16 +8,10 @@ import type { Paper, PaperDetails } from '../../core/arxiv/types';
 import { nodeFileSystem } from '../../core/library/nodeFileSystem';
 import { paperFromRecord } from '../../core/library/recordPaper';
 import type { LibraryEntry, LibraryStore } from '../../core/library/store';
-import {
-  createScaffold,
-  type Framework,
-  type ManifestParse,
-  readManifestFile,
-  renderReport,
-  type ReplicationManifest,
-  type ScaffoldResult,
-  scaffoldPaths,
-} from '../../core/replication';
+import { type Framework, type ReplicationManifest, scaffoldPaths } from '../../core/replication/manifest';
+import { readManifestFile } from '../../core/replication/manifestFile';
+import type { ManifestParse } from '../../core/replication/parseManifest';
+import type { ScaffoldResult } from '../../core/replication/tools';
 import { plainTitle } from '../../core/text/texText';
 import { reportError, signalOf } from '../errors';
 import type { PaperSaver } from '../library/paperSaver';
@@ -26,6 +20,7 @@ import type { Logger } from '../logger';
 import { paperIdOf, paperOf } from '../paperArgs';
 import { settings } from '../settings';
 import type { ReplicationState } from './replicationState';
+import { replicationTools } from './tools';
 
 export const START_REPLICATION = 'paperPractice.startReplication';
 export const EXPORT_REPLICATION_REPORT = 'paperPractice.exportReplicationReport';
@@ -122,7 +117,7 @@ async function scaffoldWithProgress(paperDir: string, paper: Paper, framework: F
     { location: vscode.ProgressLocation.Notification, title: `Starting the replication of "${title}"`, cancellable: true },
     (progress, token) => {
       if (baseUrl) progress.report({ message: 'looking up official code and artifacts on Hugging Face…' });
-      return createScaffold(nodeFileSystem, paperDir, paper, { framework, huggingFace: baseUrl ? { baseUrl, signal: signalOf(token) } : null });
+      return replicationTools().createScaffold(nodeFileSystem, paperDir, paper, { framework, huggingFace: baseUrl ? { baseUrl, signal: signalOf(token) } : null });
     },
   );
 }
@@ -224,7 +219,7 @@ export function exportReportCommand(deps: ReplicationDeps, state: ReplicationSta
       const { entry, paths, parse } = found;
       if (!parse.manifest) return undefined;
       const reportPath = path.join(paths.dir, REPORT_FILE);
-      const text = renderReport(parse.manifest, paperFromRecord(entry.record), entry.body);
+      const text = replicationTools().renderReport(parse.manifest, paperFromRecord(entry.record), entry.body);
       if (!(await nodeFileSystem.createExclusive(reportPath, text))) {
         const choice = await vscode.window.showWarningMessage(
           `${REPORT_FILE} already exists in this replication. Replace it with a fresh report?`,

@@ -1,17 +1,9 @@
 import * as vscode from 'vscode';
-import {
-  budgetStatus,
-  type BudgetStatus,
-  type ManifestParse,
-  MANIFEST_FILE,
-  type ManifestSummary,
-  NOTEBOOK_FILE,
-  parseManifest,
-  type ReplicationStatus,
-  SCAFFOLD_DIR,
-  suggestStatus,
-  summarizeManifest,
-} from '../../core/replication';
+// From the modules themselves, not the index (see editorStatus.ts).
+import { budgetStatus, type BudgetStatus } from '../../core/replication/budget';
+import { MANIFEST_FILE, NOTEBOOK_FILE, type ReplicationStatus, SCAFFOLD_DIR } from '../../core/replication/manifest';
+import { type ManifestParse, parseManifest } from '../../core/replication/parseManifest';
+import { type ManifestSummary, suggestStatus, summarizeManifest } from '../../core/replication/summary';
 import type { Logger } from '../logger';
 
 /** What the editor shows for one replication folder, re-derived on every change of its manifest. */

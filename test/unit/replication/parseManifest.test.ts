@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { createManifest, serializeManifest } from '../../../src/core/replication/createManifest';
+import { createManifest } from '../../../src/core/replication/createManifest';
+import { serializeManifest } from '../../../src/core/replication/manifest';
 import { type JsonNode, parseJsonTree } from '../../../src/core/replication/jsonTree';
 import { parseManifest } from '../../../src/core/replication/parseManifest';
 import { oldStylePaper } from './papers';

@@ -11,7 +11,7 @@ import { mdCell, mdQuote, mdTable, mdText, pyString } from '../markdown';
 import { reportedText } from '../summary';
 import { PYTHON_HELPER_FILE } from './pythonHelper';
 
-export const NOTEBOOK_FILE = 'notebook.ipynb';
+export { NOTEBOOK_FILE } from '../manifest';
 
 interface Cell {
   id: string;
