@@ -15,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { ChunkedRanker } from '../../src/core/ranking/chunkedRanker';
+import type { FitProfile } from '../../src/core/ranking/fitTfidf';
 import { DEFAULT_SVC } from '../../src/core/ranking/linearSvc';
 import { RankingEngine } from '../../src/core/ranking/rankingEngine';
 import { RankingWorker } from '../../src/core/ranking/rankingWorker';
@@ -97,12 +98,15 @@ function childPipeline(file: string): unknown {
   runSync(engine.upsert(docs));
   const stats = runSync(engine.prepare());
   const vectorize = stop();
+  const vectorizedRssKb = process.resourceUsage().maxRSS;
   stop = clock();
   const trained = runSync(engine.train(ids(corpus.positives)));
   const train = stop();
+  const trainedRssKb = process.resourceUsage().maxRSS;
   stop = clock();
   const ranking = runSync(engine.rank());
   const rank = stop();
+  const rankedRssKb = process.resourceUsage().maxRSS;
   // One more library paper: warm-started retraining, then a new ranking.
   stop = clock();
   const again = runSync(engine.train(ids([...corpus.positives, corpus.onemore])));
@@ -125,6 +129,8 @@ function childPipeline(file: string): unknown {
     iterations: trained.iterations,
     warmIterations: again.iterations,
     features: stats.features,
+    fit: engine.lastFit,
+    stageRssKb: { vectorized: vectorizedRssKb, trained: trainedRssKb, ranked: rankedRssKb },
     top: ranking.ids.slice(0, 200).map((id) => byId.get(id)),
     maxRssKb: process.resourceUsage().maxRSS,
     loadedRssKb,
@@ -222,7 +228,8 @@ export async function run(): Promise<void> {
 
     const ours = runChild([self, '--child', 'pipeline', file]) as {
       vectorize: Span; train: Span; rank: Span; rerank: Span; rerankNew: Span; iterations: number; warmIterations: number;
-      features: number; top: number[]; maxRssKb: number; loadedRssKb: number;
+      features: number; top: number[]; maxRssKb: number; loadedRssKb: number; fit: FitProfile;
+      stageRssKb: { vectorized: number; trained: number; ranked: number };
     };
     const sk = runChild([path.join(projectRoot, 'test', 'bench', 'python', 'ranking_sklearn.py'), file, String(C)], python) as {
       vectorize: Span; train: Span; rank: Span; rerank: Span; iterations: number; features: number; top: number[];
@@ -240,6 +247,13 @@ export async function run(): Promise<void> {
     console.log(`whole pipeline:     ${span(ot).padEnd(30)} ${span(st)}`);
     console.log(`peak RSS:           ${mb(ours.maxRssKb).padEnd(30)} ${mb(sk.maxRssKb)}   [after loading the corpus: ${mb(ours.loadedRssKb)} vs ${mb(sk.loadedRssKb)}]`);
     console.log(`features:           ${String(ours.features).padEnd(30)} ${sk.features}`);
+    const f = ours.fit;
+    const r = ours.stageRssKb;
+    console.log(
+      `our stages (wall): tokenize ${s(f.tokenize)}, count n-grams ${s(f.count)}, select features ${s(f.select)}, build rows ${s(f.rows)}, ` +
+        `train ${s(ours.train.wall)}, rank ${s(ours.rank.wall)}`,
+    );
+    console.log(`our peak RSS after each step: loaded ${mb(ours.loadedRssKb)}, vectorized ${mb(r.vectorized)}, trained ${mb(r.trained)}, ranked ${mb(r.ranked)}, after the re-ranks ${mb(ours.maxRssKb)}`);
     const overlap = ours.top.filter((i) => new Set(sk.top).has(i)).length;
     console.log(`top-200 overlap with scikit-learn's ranking: ${overlap}/200 (tokenizers differ only on LaTeX and non-ASCII words)`);
     console.log(`target time <= 1/4 of scikit-learn: ${(ot.wall / st.wall).toFixed(2)}x wall, ${(ot.cpu / st.cpu).toFixed(2)}x cpu: ${met(ot.wall <= st.wall / 4)}`);

@@ -3,7 +3,7 @@
  * row, in parallel arrays indexed 0..n-1. `generation` changes with every edit so a model knows
  * when it was trained on an older corpus.
  */
-import type { SparseVector } from './sparse';
+import { RowStore } from './rowStore';
 import type { RankDoc } from './types';
 import type { DocText } from './vocabulary';
 
@@ -20,8 +20,8 @@ export class Corpus {
   /** Title and abstract, sharing the caller's strings (no copy). */
   readonly texts: DocText[] = [];
   readonly published: number[] = [];
-  /** undefined until vectorized with the current vocabulary. */
-  rows: (SparseVector | undefined)[] = [];
+  /** Tf-idf rows; a paper has none until vectorized with the current vocabulary. */
+  rows = new RowStore();
   private readonly index = new Map<string, number>();
   generation = 0;
 
@@ -53,7 +53,7 @@ export class Corpus {
         this.published[i] = days;
         if (this.texts[i].title !== text.title || this.texts[i].summary !== text.summary) {
           this.texts[i] = text;
-          this.rows[i] = undefined;
+          this.rows.set(i, undefined);
           changed.push(i);
         }
       }
@@ -73,13 +73,12 @@ export class Corpus {
         this.ids[i] = this.ids[last];
         this.texts[i] = this.texts[last];
         this.published[i] = this.published[last];
-        this.rows[i] = this.rows[last];
         this.index.set(this.ids[i], i);
       }
+      this.rows.removeByMovingLast(i);
       this.ids.pop();
       this.texts.pop();
       this.published.pop();
-      this.rows.pop();
       this.index.delete(id);
       removed++;
     }

@@ -4,14 +4,16 @@
  * max_df] window, then the `max_features` terms with the highest total count (ties, which sklearn
  * breaks arbitrarily, go to the alphabetically first term), features numbered in sorted order.
  *
- * Words become ints once (a Map), word pairs are counted in a PairTable, and each document's
- * token ids are kept in one Int32Array so the second pass needs no re-tokenizing or hashing.
+ * Two passes, sized for 50,000 abstracts in well under the memory sklearn takes. Pass 1 turns
+ * words into ints as it scans (WordTable), counts words and word pairs in typed arrays, and keeps
+ * each document's word ids as a few bytes each (IdStream). Pass 2 reads those ids back and writes
+ * the rows straight into one block of the right size: the sum of the chosen terms' document
+ * frequencies is the number of non-zeros.
  */
-import { PairCounter } from './pairCounter';
+import { IdStream } from './idStream';
 import { grow, PairTable } from './pairTable';
 import { RowWriter, type Csr } from './rowBuilder';
 import { mergeSortTask } from './sorting';
-import type { SparseVector } from './sparse';
 import type { Task } from './tasks';
 import { dfBounds, idfOf, type TfidfOptions } from './tfidfOptions';
 import { idBuffer, scanWords } from './tokenizer';
@@ -20,15 +22,32 @@ import { WordTable } from './wordTable';
 
 export interface FitResult {
   vocabulary: TfidfVocabulary;
-  /** All rows in one block, and each row as a view of it. */
+  /** All rows in one block (with some room after them for rows added later). */
   csr: Csr;
-  rows: SparseVector[];
+  profile: FitProfile;
+}
+
+/** Where the fit spent its time (wall-clock seconds per stage), for the benchmark. */
+export interface FitProfile {
+  /** Scanning the text into word ids (pass 1). */
+  tokenize: number;
+  /** Counting words and pairs (pass 1). */
+  count: number;
+  /** The df window, max_features and the sorted vocabulary. */
+  select: number;
+  /** Pass 2. */
+  rows: number;
 }
 
 const DOCS_PER_STEP = 8;
 const ITEMS_PER_STEP = 1 << 16;
 
-/** Per-term count, document frequency and last document + 1 seen (for df), interleaved: one cache line per term. */
+// Fields of a pair while counting.
+const COUNT = 0;
+const DF = 1;
+const LAST_DOC = 2;
+
+/** Per-word count, document frequency and last document + 1 seen (for df), interleaved: one cache line per word. */
 class TermStats {
   data = new Int32Array(3 << 12);
 
@@ -56,34 +75,31 @@ class TermStats {
 }
 
 /**
- * Pass 1 state: word ids (stop words are in the table, flagged, and never counted), pair
- * entries, their counts and document frequencies, and every document's token ids. Hot loops live
- * in methods, not in the generator: V8 does not optimize a loop inside a generator while it runs
- * (no on-stack replacement), plain methods it does.
+ * Pass 1 state. Terms are numbered words first (0 .. words - 1), then pairs by their slot in
+ * the pair table (words + slot). Hot loops live in methods, not in the generator: V8 does not
+ * optimize a loop inside a generator while it runs (no on-stack replacement), plain methods it does.
  */
 class NgramCounts {
-  words: WordTable;
-  wordStats = new TermStats();
-  pairs: PairCounter;
-  /** Word id of each token; the pair entry ending at each token (-1 at a document's start). */
-  stream: Int32Array;
-  pairStream: Int32Array;
+  readonly words: WordTable;
+  readonly wordStats = new TermStats();
+  pairs: PairTable;
+  readonly stream: IdStream;
+  /** Document d's ids are stream bytes docStart[d] .. docStart[d + 1]. */
   readonly docStart: Int32Array;
-  length = 0;
-  private readonly buffer = idBuffer();
+  tokens = 0;
+  readonly buffer = idBuffer();
+  readonly time = { tokenize: 0, count: 0 };
 
   constructor(
     private readonly options: TfidfOptions,
     docs: number,
     totalChars: number,
   ) {
-    const bigrams = options.ngramMax === 2;
     this.words = new WordTable(Math.min(1 << 14, Math.ceil(totalChars / 200)), options.stopWords);
     // Started small and grown: an oversized table spreads the entries over more cache lines.
-    this.pairs = new PairCounter(bigrams ? Math.min(1 << 16, Math.ceil(totalChars / 200)) : 16);
-    // ~1 token per 8-9 characters; grown on demand, so a big corpus does not start with one long allocation.
-    this.stream = new Int32Array(Math.max(1024, Math.min(1 << 20, Math.ceil(totalChars / 8))));
-    this.pairStream = new Int32Array(bigrams ? this.stream.length : 0);
+    this.pairs = new PairTable(3, options.ngramMax === 2 ? Math.min(1 << 16, Math.ceil(totalChars / 200)) : 16);
+    // ~1 token per 11 characters, ~1.7 bytes per token; grown on demand.
+    this.stream = new IdStream(Math.min(1 << 22, Math.ceil(totalChars / 5)));
     this.docStart = new Int32Array(docs + 1);
   }
 
@@ -91,91 +107,115 @@ class NgramCounts {
     return this.words.size;
   }
 
+  get termCount(): number {
+    return this.words.size + this.pairs.slotCount;
+  }
+
   add(d: number, doc: DocText): void {
+    const t0 = performance.now();
     const buffer = this.buffer;
     buffer.length = 0;
     // Title then abstract in one token sequence: the same n-grams as "title\nabstract".
     scanWords(doc.title, this.words, true, buffer);
     if (doc.summary) scanWords(doc.summary, this.words, true, buffer);
-    const ids = buffer.ids;
-    const tokens = buffer.length;
+    const t1 = performance.now();
+    this.countTokens(d, buffer.ids, buffer.length);
+    this.time.tokenize += t1 - t0;
+    this.time.count += performance.now() - t1;
+  }
+
+  private countTokens(d: number, ids: Int32Array, tokens: number): void {
     const bigrams = this.options.ngramMax === 2;
-    if (this.length + tokens > this.stream.length) {
-      const length = Math.max(this.length + tokens, Math.ceil(this.stream.length * 1.5));
-      this.stream = grow(this.stream, length);
-      if (bigrams) this.pairStream = grow(this.pairStream, length);
-    }
-    this.wordStats.ensure(this.words.size);
-    let at = this.length;
+    const stats = this.wordStats;
+    const stream = this.stream;
+    const pairs = this.pairs;
+    stats.ensure(this.words.size);
+    stream.reserve(tokens);
     let prev = -1;
     for (let k = 0; k < tokens; k++) {
       const w = ids[k];
-      this.wordStats.see(w, d + 1);
-      this.stream[at] = w;
-      if (bigrams) {
-        let e = -1;
-        if (prev >= 0) e = this.pairs.see(prev, w, d + 1);
-        this.pairStream[at] = e;
+      stats.see(w, d + 1);
+      stream.push(w);
+      if (bigrams && prev >= 0) {
+        const at = pairs.claim(prev, w);
+        const slots = pairs.slots;
+        slots[at + COUNT]++;
+        if (slots[at + LAST_DOC] !== d + 1) {
+          slots[at + LAST_DOC] = d + 1;
+          slots[at + DF]++;
+        }
       }
-      at++;
       prev = w;
     }
-    this.length = at;
-    this.docStart[d + 1] = at;
+    this.tokens += tokens;
+    this.docStart[d + 1] = stream.length;
   }
 
-  /** Drops the hash tables and counts; the token streams stay for pass 2. */
-  releaseTables(): void {
-    this.words = new WordTable(16);
-    this.wordStats = new TermStats();
-    this.pairs = new PairCounter(16);
+  dropPairs(): void {
+    this.pairs = new PairTable(3, 0);
   }
 
-  termOf(id: number): string {
-    const words = this.words.words;
-    if (id < words.length) return words[id];
-    return words[this.pairs.firstOf(id - words.length)] + ' ' + words[this.pairs.secondOf(id - words.length)];
+  /** Visits the terms [from, to) that occur: (term, count, df). */
+  forEachTerm(from: number, to: number, visit: (term: number, count: number, df: number) => void): void {
+    const words = this.words.size;
+    const slots = this.pairs.slots;
+    for (let t = from; t < to; t++) {
+      if (t < words) visit(t, this.wordStats.count(t), this.wordStats.df(t));
+      else if (this.pairs.firstAt(t - words) >= 0) {
+        const at = this.pairs.fieldsAt(t - words);
+        visit(t, slots[at + COUNT], slots[at + DF]);
+      }
+    }
+  }
+
+  df(term: number): number {
+    const words = this.words.size;
+    return term < words ? this.wordStats.df(term) : this.pairs.slots[this.pairs.fieldsAt(term - words) + DF];
+  }
+
+  /** The word ids of a term: [word] or [first, second]. */
+  wordsOf(term: number): number[] {
+    const words = this.words.size;
+    return term < words ? [term] : [this.pairs.firstAt(term - words), this.pairs.secondAt(term - words)];
+  }
+
+  termOf(term: number): string {
+    return this.wordsOf(term)
+      .map((w) => this.words.words[w])
+      .join(' ');
   }
 }
 
-/** Terms are numbered words first (0..words-1), then pairs; this walks the stats of ids [from, to). */
-function forEachTerm(c: NgramCounts, from: number, to: number, visit: (id: number, count: number, df: number) => void): void {
-  const words = c.wordCount;
-  for (let id = from; id < to; id++) {
-    if (id < words) visit(id, c.wordStats.count(id), c.wordStats.df(id));
-    else visit(id, c.pairs.count(id - words), c.pairs.df(id - words));
+/** Growable Int32Array. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.data.length) this.data = grow(this.data, this.data.length * 2);
+    this.data[this.length++] = x;
+  }
+
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
-/** Rows of documents [from, to) from their kept token ids; returns how many tokens were not feature words. */
-function buildRows(
-  c: NgramCounts,
-  featureOfWord: Int32Array,
-  featureOfPair: Int32Array,
-  idf: Float64Array,
-  sublinearTf: boolean,
-  writer: RowWriter,
-  from: number,
-  to: number,
-): number {
+/** Pass 2 for documents [from, to): their ids read back, mapped to vocabulary words, and rows written; returns the unknown tokens. */
+function writeRows(c: NgramCounts, vocabulary: TfidfVocabulary, vocabularyWord: Int32Array, writer: RowWriter, from: number, to: number): number {
   let unknown = 0;
-  let scratch = new Int32Array(1024);
-  const bigrams = c.pairStream.length > 0;
+  let ids = c.buffer.ids;
+  let features = new Int32Array(2 * ids.length);
   for (let d = from; d < to; d++) {
     const start = c.docStart[d];
     const end = c.docStart[d + 1];
-    if (scratch.length < 2 * (end - start)) scratch = new Int32Array(2 * (end - start));
-    let count = 0;
-    for (let p = start; p < end; p++) {
-      const f = featureOfWord[c.stream[p]];
-      if (f >= 0) scratch[count++] = f;
-      else unknown++;
-      if (bigrams && c.pairStream[p] >= 0) {
-        const g = featureOfPair[c.pairStream[p]];
-        if (g >= 0) scratch[count++] = g;
-      }
-    }
-    writer.add(scratch, count, idf, sublinearTf);
+    if (ids.length < end - start) ids = new Int32Array(end - start);
+    if (features.length < 2 * ids.length) features = new Int32Array(2 * ids.length);
+    const n = c.stream.read(start, end, ids);
+    for (let k = 0; k < n; k++) ids[k] = vocabularyWord[ids[k]];
+    const count = vocabulary.collectFeatures(ids, n, features);
+    unknown += vocabulary.lastUnknown;
+    writer.add(features, count, vocabulary.idf, vocabulary.options.sublinearTf);
   }
   return unknown;
 }
@@ -185,7 +225,7 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   let totalChars = 0;
   for (const doc of docs) totalChars += doc.title.length + (doc.summary?.length ?? 0);
 
-  // Pass 1: token ids, counts and document frequencies.
+  // Pass 1: word ids, counts and document frequencies.
   const c = new NgramCounts(options, n, totalChars);
   for (let d = 0; d < n; d++) {
     c.add(d, docs[d]);
@@ -193,80 +233,79 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
     if (c.pairs.needsGrowth()) yield* c.pairs.growTask();
     if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
   }
-  const wordCount = c.wordCount;
-  const termCount = wordCount + c.pairs.size;
+  const profile: FitProfile = { tokenize: c.time.tokenize / 1000, count: c.time.count / 1000, select: 0, rows: 0 };
+  let t0 = performance.now();
 
   // The terms in the df window.
   const { min, max } = dfBounds(options, n);
-  const inWindow: number[] = [];
-  let counts: number[] = [];
+  const inWindow = new IntList();
+  const windowCounts = new IntList();
+  const termCount = c.termCount;
   for (let from = 0; from < termCount; from += ITEMS_PER_STEP) {
-    forEachTerm(c, from, Math.min(termCount, from + ITEMS_PER_STEP), (id, count, df) => {
+    c.forEachTerm(from, Math.min(termCount, from + ITEMS_PER_STEP), (term, count, df) => {
       if (df >= min && df <= max) {
-        inWindow.push(id);
-        counts.push(count);
+        inWindow.push(term);
+        windowCounts.push(count);
       }
     });
     yield;
   }
 
   // max_features: every term above the count threshold, then the alphabetically first ties at it.
-  let chosen = inWindow;
-  if (inWindow.length > options.maxFeatures) {
+  let chosen: Int32Array = inWindow.view();
+  if (chosen.length > options.maxFeatures) {
+    const counts = windowCounts.view();
     const { threshold, tiesToTake } = countThreshold(counts, options.maxFeatures);
-    chosen = [];
-    const ties: number[] = [];
-    for (let k = 0; k < inWindow.length; k++) {
-      if (counts[k] > threshold) chosen.push(inWindow[k]);
-      else if (counts[k] === threshold) ties.push(inWindow[k]);
+    const above = new IntList();
+    const ties = new IntList();
+    for (let k = 0; k < counts.length; k++) {
+      if (counts[k] > threshold) above.push(chosen[k]);
+      else if (counts[k] === threshold) ties.push(chosen[k]);
     }
-    const tieTerms = ties.map((id) => c.termOf(id));
-    const order = yield* mergeSortTask(Int32Array.from(ties.keys()), (a, b) => tieTerms[a] < tieTerms[b]);
-    for (let k = 0; k < tiesToTake; k++) chosen.push(ties[order[k]]);
+    const tieTerms = Array.from(ties.view(), (t) => c.termOf(t));
+    const order = yield* mergeSortTask(Int32Array.from(tieTerms.keys()), (a, b) => tieTerms[a] < tieTerms[b]);
+    for (let k = 0; k < tiesToTake; k++) above.push(ties.data[order[k]]);
+    chosen = above.view();
   }
-  counts = [];
 
   // Features in sklearn's order: sorted by term.
-  const chosenTerms = chosen.map((id) => c.termOf(id));
-  const order = yield* mergeSortTask(Int32Array.from(chosen.keys()), (a, b) => chosenTerms[a] < chosenTerms[b]);
+  const chosenTerms = Array.from(chosen, (t) => c.termOf(t));
+  const order = yield* mergeSortTask(Int32Array.from(chosenTerms.keys()), (a, b) => chosenTerms[a] < chosenTerms[b]);
+  const termIds = Int32Array.from(order, (k) => chosen[k]);
   const terms = Array.from(order, (k) => chosenTerms[k]);
   const idf = new Float64Array(terms.length);
-  const featureOfWord = new Int32Array(wordCount).fill(-1);
-  const featureOfPair = new Int32Array(c.pairs.size).fill(-1);
-  for (let f = 0; f < order.length; f++) {
-    const id = chosen[order[f]];
-    if (id < wordCount) {
-      featureOfWord[id] = f;
-      idf[f] = idfOf(options, n, c.wordStats.df(id));
-    } else {
-      featureOfPair[id - wordCount] = f;
-      idf[f] = idfOf(options, n, c.pairs.df(id - wordCount));
-    }
+  // Each chosen term adds one non-zero per document it is in.
+  let entries = 0;
+  for (let f = 0; f < termIds.length; f++) {
+    const df = c.df(termIds[f]);
+    idf[f] = idfOf(options, n, df);
+    entries += df;
   }
-
-  // The vocabulary needs the counting tables; build it now and let them go before pass 2 allocates the rows.
-  const termIds = Array.from(order, (k) => chosen[k]);
-  const parts = compactVocabulary(options, terms, idf, n, c, termIds);
-  c.releaseTables();
+  const { parts, vocabularyWord } = compactVocabulary(options, terms, idf, n, c, termIds);
+  const fitted = new TfidfVocabulary({ ...parts, baselineUnknown: 0 });
+  // The pair counts are done with: let the collector take them before the rows need their memory.
+  c.dropPairs();
+  profile.select = (performance.now() - t0) / 1000;
   yield;
+  t0 = performance.now();
 
-  // Pass 2: rows from the kept token ids.
-  // About one non-zero per token (each word and pair once per document, minus unknowns).
-  const writer = new RowWriter(n, c.length);
+  // Pass 2: rows from the kept word ids, into a block of the exact size.
+  const writer = new RowWriter(n, entries + (entries >> 6));
   let unknown = 0;
   const step = 16 * DOCS_PER_STEP;
   for (let d = 0; d < n; d += step) {
-    unknown += buildRows(c, featureOfWord, featureOfPair, idf, options.sublinearTf, writer, d, Math.min(n, d + step));
+    unknown += writeRows(c, fitted, vocabularyWord, writer, d, Math.min(n, d + step));
     yield;
   }
-  yield;
-  const { csr, views } = yield* writer.finishTask();
-  const vocabulary = new TfidfVocabulary({ ...parts, baselineUnknown: c.length === 0 ? 0 : unknown / c.length });
-  return { vocabulary, csr, rows: views };
+  c.stream.release();
+  const csr = writer.block();
+  const vocabulary = new TfidfVocabulary({ ...parts, baselineUnknown: c.tokens === 0 ? 0 : unknown / c.tokens });
+  profile.rows = (performance.now() - t0) / 1000;
+  return { vocabulary, csr, profile };
 }
 
 /** The count `threshold` with fewer than `limit` counts above it and at least `limit` at or above it. */
-function countThreshold(counts: readonly number[], limit: number): { threshold: number; tiesToTake: number } {
+function countThreshold(counts: Int32Array, limit: number): { threshold: number; tiesToTake: number } {
   // A histogram of counts; counts past the cap (rare: only in huge corpora) are sorted exactly.
   const CAP = 1 << 16;
   const histogram = new Int32Array(CAP);
@@ -288,36 +327,32 @@ function countThreshold(counts: readonly number[], limit: number): { threshold: 
   return { threshold: 0, tiesToTake: limit - above };
 }
 
-/** Keeps only the words that are features or parts of one (plus the stop words), and a pair table of the chosen pairs. */
+/**
+ * The vocabulary keeps only the words that are features or part of one (plus the stop words,
+ * flagged), renumbered, and a pair table of the chosen pairs; `vocabularyWord` maps the fit's
+ * word ids to the kept ones (-1 for the rest).
+ */
 function compactVocabulary(
   options: TfidfOptions,
   terms: string[],
   idf: Float64Array,
   fittedDocs: number,
   c: NgramCounts,
-  termIds: readonly number[],
-): Omit<VocabularyParts, 'baselineUnknown'> {
-  const wordCount = c.wordCount;
+  termIds: Int32Array,
+): { parts: Omit<VocabularyParts, 'baselineUnknown'>; vocabularyWord: Int32Array } {
   const words = new WordTable(termIds.length, options.stopWords);
-  const keep = (w: number): number => words.add(c.words.words[w]);
-  const wordFeatures: [number, number][] = [];
-  const pairs = new PairTable(termIds.length);
-  const pairFeature: number[] = [];
+  const vocabularyWord = new Int32Array(c.wordCount).fill(-1);
+  const keep = (w: number): number => (vocabularyWord[w] = words.add(c.words.words[w]));
+  const wordFeatures = new IntList();
+  const pairs = new PairTable(1, termIds.length);
   for (let f = 0; f < termIds.length; f++) {
-    const id = termIds[f];
-    if (id < wordCount) wordFeatures.push([keep(id), f]);
-    else pairFeature[pairs.intern(keep(c.pairs.firstOf(id - wordCount)), keep(c.pairs.secondOf(id - wordCount)))] = f;
+    const ws = c.wordsOf(termIds[f]);
+    if (ws.length === 1) {
+      wordFeatures.push(keep(ws[0]));
+      wordFeatures.push(f);
+    } else pairs.slots[pairs.claim(keep(ws[0]), keep(ws[1]))] = f;
   }
   const wordFeature = new Int32Array(words.size).fill(-1);
-  for (const [w, f] of wordFeatures) wordFeature[w] = f;
-  return {
-    options,
-    terms,
-    idf,
-    fittedDocs,
-    words,
-    wordFeature,
-    pairs,
-    pairFeature: Int32Array.from(pairFeature),
-  };
+  for (let k = 0; k < wordFeatures.length; k += 2) wordFeature[wordFeatures.data[k]] = wordFeatures.data[k + 1];
+  return { parts: { options, terms, idf, fittedDocs, words, wordFeature, pairs }, vocabularyWord };
 }

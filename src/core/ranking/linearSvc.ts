@@ -9,6 +9,7 @@
  * one more library paper most of them are still right and a few epochs suffice.
  */
 import type { Csr } from './rowBuilder';
+import { blockOf, type RowBlock } from './rowStore';
 import { dotDense, type SparseVector } from './sparse';
 import type { Task } from './tasks';
 
@@ -59,7 +60,14 @@ export interface SvcResult {
   converged: boolean;
 }
 
+/** Memory one training leaves for the next to reuse (trainings of one engine run one at a time). */
+export interface SvcScratch {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
 const STEPS_PER_YIELD = 1024;
+const COMPACT_BELOW = 0.3;
 
 /**
  * The solver's state between slices. Sweeps are plain methods with the arrays in locals: V8
@@ -79,24 +87,27 @@ class DualCoordinateDescent {
   private rng: number;
   /**
    * After shrinking, the active rows (a fifth of a 50,000-paper corpus) are copied into one
-   * compact block: visited in random order, rows scattered over the whole corpus cost a cache
-   * miss each, while the compact copy stays in cache. `where[i]` is row i's place in it, or -1.
+   * compact block: visited in random order, rows scattered over the whole corpus cost more cache
+   * and TLB misses (measured: epochs ~12% faster). Once, when the active set has shrunk below
+   * COMPACT_BELOW of the rows: copying at every shrink step allocated twice as much again, which
+   * raised the peak memory. `where[i]` is row i's place in it, or -1.
    */
   private readonly where: Int32Array;
   private cIndptr = new Int32Array(1);
-  private cIndices = new Int32Array(0);
-  private cValues = new Float32Array(0);
+  private cIndices: Int32Array = new Int32Array(0);
+  private cValues: Float32Array = new Float32Array(0);
   private compactRows: number;
 
   constructor(
-    private readonly X: Csr,
+    private readonly X: RowBlock,
     private readonly labels: Int8Array,
     features: number,
     private readonly diagPos: number,
     private readonly diagNeg: number,
     private readonly B: number,
     seed: number,
-    warmAlpha?: Float64Array,
+    warmAlpha: Float64Array | undefined,
+    private readonly scratch: SvcScratch,
   ) {
     const l = X.rows;
     this.alpha = warmAlpha && warmAlpha.length === l ? Float64Array.from(warmAlpha) : new Float64Array(l);
@@ -111,12 +122,18 @@ class DualCoordinateDescent {
 
   /** Copies the active rows into the compact block once they are well below its size, a slice at a time. */
   *compactTask(): Task<void> {
-    if (this.activeSize > 0.6 * this.compactRows) return;
-    const { indptr } = this.X;
+    if (this.compactRows < this.X.rows || this.activeSize > COMPACT_BELOW * this.X.rows) return;
+    const { start, end } = this.X;
     const n = this.activeSize;
     let entries = 0;
-    for (let s = 0; s < n; s++) entries += indptr[this.index[s] + 1] - indptr[this.index[s]];
-    const block = { indptr: new Int32Array(n + 1), indices: new Int32Array(entries), values: new Float32Array(entries) };
+    for (let s = 0; s < n; s++) entries += end[this.index[s]] - start[this.index[s]];
+    // The previous training's block is reused when large enough: retraining after every library change would otherwise leave one behind each time.
+    const scratch = this.scratch;
+    if (scratch.indices.length < entries) {
+      scratch.indices = new Int32Array(entries + (entries >> 3));
+      scratch.values = new Float32Array(scratch.indices.length);
+    }
+    const block = { indptr: new Int32Array(n + 1), indices: scratch.indices, values: scratch.values };
     for (let from = 0; from < n; from += STEPS_PER_YIELD) {
       this.copyRows(block, from, Math.min(n, from + STEPS_PER_YIELD));
       yield;
@@ -131,11 +148,11 @@ class DualCoordinateDescent {
   }
 
   private copyRows(block: { indptr: Int32Array; indices: Int32Array; values: Float32Array }, from: number, to: number): void {
-    const { indptr, indices, values } = this.X;
+    const { start, end, indices, values } = this.X;
     let at = block.indptr[from];
     for (let s = from; s < to; s++) {
       const i = this.index[s];
-      for (let k = indptr[i]; k < indptr[i + 1]; k++, at++) {
+      for (let k = start[i]; k < end[i]; k++, at++) {
         block.indices[at] = indices[k];
         block.values[at] = values[k];
       }
@@ -145,17 +162,17 @@ class DualCoordinateDescent {
 
   /** Diagonal of the dual and, for a warm start, w = Σ y_i α_i x_i, for rows [from, to). */
   init(from: number, to: number): void {
-    const { indptr, indices, values } = this.X;
+    const { start, end, indices, values } = this.X;
     const { labels, diagPos, diagNeg, B } = this;
     for (let i = from; i < to; i++) {
       this.index[i] = i;
       let sq = 0;
-      for (let k = indptr[i]; k < indptr[i + 1]; k++) sq += values[k] * values[k];
+      for (let k = start[i]; k < end[i]; k++) sq += values[k] * values[k];
       this.QD[i] = (labels[i] > 0 ? diagPos : diagNeg) + sq + B * B;
       const a = this.alpha[i];
       if (a !== 0) {
         const ya = labels[i] * a;
-        for (let k = indptr[i]; k < indptr[i + 1]; k++) this.w[indices[k]] += ya * values[k];
+        for (let k = start[i]; k < end[i]; k++) this.w[indices[k]] += ya * values[k];
         this.wb += ya * B;
       }
     }
@@ -182,12 +199,11 @@ class DualCoordinateDescent {
 
   /** Up to `steps` coordinate updates; true when the epoch is done. */
   sweep(steps: number): boolean {
-    const { indptr, indices, values } = this.X;
+    const { start, end, indices, values } = this.X;
     const { w, alpha, QD, index, labels, diagPos, diagNeg, B, where, cIndptr, cIndices, cValues } = this;
     let { s, activeSize, wb, pgMaxNew, pgMinNew } = this;
     const pgMaxOld = this.pgMaxOld;
-    const end = Math.min(activeSize, s + steps);
-    let limit = end;
+    let limit = Math.min(activeSize, s + steps);
     for (; s < limit; s++) {
       const i = index[s];
       const yi = labels[i];
@@ -195,8 +211,8 @@ class DualCoordinateDescent {
       const c = where[i];
       const ix = c >= 0 ? cIndices : indices;
       const vx = c >= 0 ? cValues : values;
-      const from = c >= 0 ? cIndptr[c] : indptr[i];
-      const to = c >= 0 ? cIndptr[c + 1] : indptr[i + 1];
+      const from = c >= 0 ? cIndptr[c] : start[i];
+      const to = c >= 0 ? cIndptr[c + 1] : end[i];
       // Four partial sums: shorter dependency chains for the hottest loop of the ranker.
       let d0 = 0;
       let d1 = 0;
@@ -244,8 +260,16 @@ class DualCoordinateDescent {
   }
 }
 
-/** Trains on the rows of `X` with `labels` +1 / -1; `warmAlpha` (one per row) is the starting point, solved to `warmTol`. */
-export function* trainLinearSvc(X: Csr, labels: Int8Array, features: number, options: SvcOptions, warmAlpha?: Float64Array): Task<SvcResult> {
+/** Trains on the rows of `rows` with `labels` +1 / -1; `warmAlpha` (one per row) is the starting point, solved to `warmTol`. */
+export function* trainLinearSvc(
+  rows: Csr | RowBlock,
+  labels: Int8Array,
+  features: number,
+  options: SvcOptions,
+  warmAlpha?: Float64Array,
+  scratch: SvcScratch = { indices: new Int32Array(0), values: new Float32Array(0) },
+): Task<SvcResult> {
+  const X = 'indptr' in rows ? blockOf(rows) : rows;
   const l = X.rows;
   let positives = 0;
   for (let i = 0; i < l; i++) if (labels[i] > 0) positives++;
@@ -259,7 +283,7 @@ export function* trainLinearSvc(X: Csr, labels: Int8Array, features: number, opt
   const B = options.fitIntercept ? options.interceptScaling : 0;
   const warm = warmAlpha !== undefined && warmAlpha.length === l;
   const tol = warm ? Math.max(options.tol, options.warmTol) : options.tol;
-  const cd = new DualCoordinateDescent(X, labels, features, diagPos, diagNeg, B, options.seed, warm ? warmAlpha : undefined);
+  const cd = new DualCoordinateDescent(X, labels, features, diagPos, diagNeg, B, options.seed, warm ? warmAlpha : undefined, scratch);
   for (let from = 0; from < l; from += STEPS_PER_YIELD) {
     cd.init(from, Math.min(l, from + STEPS_PER_YIELD));
     yield;
@@ -297,4 +321,24 @@ export function* decisionFunction(rows: readonly SparseVector[], model: SvcModel
 
 function scoreRange(rows: readonly SparseVector[], model: SvcModel, scores: Float32Array, from: number, to: number): void {
   for (let i = from; i < to; i++) scores[i] = dotDense(rows[i], model.weights) + model.bias;
+}
+
+/** decisionFunction of every row of a block. */
+export function* decisionFunctionOfBlock(X: RowBlock, model: SvcModel): Task<Float32Array> {
+  const scores = new Float32Array(X.rows);
+  for (let from = 0; from < X.rows; from += 8192) {
+    scoreBlockRange(X, model, scores, from, Math.min(X.rows, from + 8192));
+    yield;
+  }
+  return scores;
+}
+
+function scoreBlockRange(X: RowBlock, model: SvcModel, scores: Float32Array, from: number, to: number): void {
+  const { start, end, indices, values } = X;
+  const w = model.weights;
+  for (let i = from; i < to; i++) {
+    let sum = 0;
+    for (let k = start[i]; k < end[i]; k++) sum += values[k] * w[indices[k]];
+    scores[i] = sum + model.bias;
+  }
 }

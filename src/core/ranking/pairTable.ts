@@ -1,27 +1,42 @@
 /**
- * A hash map from a pair of small non-negative ints (the ids of two adjacent words) to a dense
- * entry number 0, 1, 2, ... Bigrams are most of a 1-2-gram vocabulary (millions for a large
- * corpus); as strings in a Map they would cost ~100 bytes each, here ~20. A slot holds the whole
- * key and the entry, so a lookup touches one cache line: at millions of lookups per fit, cache
- * misses are the cost that matters.
+ * An open-addressing hash table keyed by a pair of small non-negative ints (the ids of two
+ * adjacent words), with a few int32 fields stored in the slot right after the key. Bigrams are
+ * most of a 1-2-gram vocabulary (hundreds of thousands to millions while fitting); as strings in
+ * a Map they would cost ~100 bytes each, here 12-20. Key and fields share one slot, so a lookup or
+ * a count touches one cache line: at millions of lookups per fit, cache misses are the cost.
+ *
+ * Fitting counts with fields (count, df, last document + 1); a fitted vocabulary maps a pair to
+ * its feature with one field. Callers address fields by the offset `find`/`claim` return, and
+ * use it at once: growing the table moves the slots.
  */
-const STRIDE = 3; // slot: first + 1 (0 = empty), second, entry
+import type { Task } from './tasks';
+
+const MIGRATE_PER_STEP = 16_384;
+/**
+ * Grown past this load. With linear probing and a mixing hash, a hit (most lookups: a fit sees
+ * each distinct pair ~15 times) probes ~2 slots at 0.7; growing at 0.5 instead doubled the
+ * memory of a 50,000-abstract fit's table for no measurable gain.
+ */
+const MAX_LOAD = 0.7;
 
 export class PairTable {
-  private slots: Int32Array;
+  /** Slot: first + 1 (0 = empty), second, then the fields. */
+  slots: Int32Array;
+  private readonly stride: number;
   private capacity: number;
   private mask: number;
-  /** Entry -> first, second (interleaved). */
-  private keys: Int32Array;
   size = 0;
 
-  constructor(expected = 1024) {
+  constructor(
+    readonly fields: number,
+    expected = 1024,
+  ) {
     let cap = 1024;
-    while (cap < expected * 2) cap *= 2;
+    while (cap * MAX_LOAD < expected) cap *= 2;
+    this.stride = 2 + fields;
     this.capacity = cap;
     this.mask = cap - 1;
-    this.slots = new Int32Array(cap * STRIDE);
-    this.keys = new Int32Array(2 * Math.max(16, expected));
+    this.slots = new Int32Array(cap * this.stride);
   }
 
   private static hash(a: number, b: number): number {
@@ -31,66 +46,94 @@ export class PairTable {
     return h ^ (h >>> 13);
   }
 
-  /** The entry of (a, b), or -1. */
-  get(a: number, b: number): number {
-    const slots = this.slots;
-    let i = PairTable.hash(a, b) & this.mask;
+  /** The offset of the fields of (a, b) in `slots`, or -1. */
+  find(a: number, b: number): number {
+    const { slots, stride, mask } = this;
+    let i = PairTable.hash(a, b) & mask;
     for (;;) {
-      const at = i * STRIDE;
+      const at = i * stride;
       const first = slots[at] - 1;
       if (first < 0) return -1;
-      if (first === a && slots[at + 1] === b) return slots[at + 2];
-      i = (i + 1) & this.mask;
+      if (first === a && slots[at + 1] === b) return at + 2;
+      i = (i + 1) & mask;
     }
   }
 
-  /** The entry of (a, b), added if new. */
-  intern(a: number, b: number): number {
-    const slots = this.slots;
-    let i = PairTable.hash(a, b) & this.mask;
+  /** The offset of the fields of (a, b), added with zero fields if new. */
+  claim(a: number, b: number): number {
+    const { slots, stride, mask } = this;
+    let i = PairTable.hash(a, b) & mask;
     for (;;) {
-      const at = i * STRIDE;
+      const at = i * stride;
       const first = slots[at] - 1;
       if (first < 0) break;
-      if (first === a && slots[at + 1] === b) return slots[at + 2];
-      i = (i + 1) & this.mask;
+      if (first === a && slots[at + 1] === b) return at + 2;
+      i = (i + 1) & mask;
     }
-    const e = this.size++;
-    if (2 * e + 2 > this.keys.length) this.keys = grow(this.keys, this.keys.length * 2);
-    this.keys[2 * e] = a;
-    this.keys[2 * e + 1] = b;
-    const at = i * STRIDE;
+    // A table left too full (callers that care grow it between documents with growTask).
+    if (this.size + 1 > this.capacity * 0.9) {
+      runAll(this.growTask());
+      return this.claim(a, b);
+    }
+    const at = i * stride;
     slots[at] = a + 1;
     slots[at + 1] = b;
-    slots[at + 2] = e;
-    if (this.size * 2 > this.capacity) this.rehash(this.capacity * 2);
-    return e;
+    this.size++;
+    return at + 2;
   }
 
-  firstOf(entry: number): number {
-    return this.keys[2 * entry];
+  /** Number of slots; slot `s` holds a pair when `firstAt(s) >= 0`. */
+  get slotCount(): number {
+    return this.capacity;
   }
 
-  secondOf(entry: number): number {
-    return this.keys[2 * entry + 1];
+  firstAt(slot: number): number {
+    return this.slots[slot * this.stride] - 1;
   }
 
-  private rehash(capacity: number): void {
-    const slots = new Int32Array(capacity * STRIDE);
-    const mask = capacity - 1;
-    for (let e = 0; e < this.size; e++) {
-      const a = this.keys[2 * e];
-      const b = this.keys[2 * e + 1];
-      let i = PairTable.hash(a, b) & mask;
-      while (slots[i * STRIDE] !== 0) i = (i + 1) & mask;
-      slots[i * STRIDE] = a + 1;
-      slots[i * STRIDE + 1] = b;
-      slots[i * STRIDE + 2] = e;
+  secondAt(slot: number): number {
+    return this.slots[slot * this.stride + 1];
+  }
+
+  /** The offset of slot `slot`'s fields in `slots`. */
+  fieldsAt(slot: number): number {
+    return slot * this.stride + 2;
+  }
+
+  /** Time for growTask, before the probes get long. */
+  needsGrowth(): boolean {
+    return this.size > this.capacity * MAX_LOAD;
+  }
+
+  /** Doubles the table, moving the slots a slice at a time (a 500,000-pair table takes ~50 ms at once). */
+  *growTask(): Task<void> {
+    const capacity = this.capacity * 2;
+    const old = this.slots;
+    const slots = new Int32Array(capacity * this.stride);
+    for (let from = 0; from < this.capacity; from += MIGRATE_PER_STEP) {
+      this.migrate(old, slots, capacity - 1, from, Math.min(this.capacity, from + MIGRATE_PER_STEP));
+      yield;
     }
     this.slots = slots;
     this.capacity = capacity;
-    this.mask = mask;
+    this.mask = capacity - 1;
   }
+
+  private migrate(old: Int32Array, slots: Int32Array, mask: number, first: number, end: number): void {
+    const stride = this.stride;
+    for (let s = first; s < end; s++) {
+      const from = s * stride;
+      if (old[from] === 0) continue;
+      let i = PairTable.hash(old[from] - 1, old[from + 1]) & mask;
+      while (slots[i * stride] !== 0) i = (i + 1) & mask;
+      const to = i * stride;
+      for (let k = 0; k < stride; k++) slots[to + k] = old[from + k];
+    }
+  }
+}
+
+function runAll(task: Task<void>): void {
+  while (!task.next().done);
 }
 
 /** A copy of `a` with room for `length` elements. */

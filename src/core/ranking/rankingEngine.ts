@@ -12,10 +12,10 @@
  */
 import { Corpus, publishedDays } from './corpus';
 import { sharedTerms } from './explain';
-import { fitTfidf } from './fitTfidf';
-import { decisionFunction, DEFAULT_SVC, trainLinearSvc, type SvcModel, type SvcOptions } from './linearSvc';
+import { fitTfidf, type FitProfile } from './fitTfidf';
+import { decisionFunction, decisionFunctionOfBlock, DEFAULT_SVC, trainLinearSvc, type SvcModel, type SvcOptions, type SvcScratch } from './linearSvc';
 import { recencyOrder, recencyReasons } from './recency';
-import { packRows, type Csr } from './rowBuilder';
+import { RowStore } from './rowStore';
 import { argsortDescendingTask } from './sorting';
 import { EMPTY_VECTOR, type SparseVector } from './sparse';
 import type { Task } from './tasks';
@@ -78,7 +78,8 @@ interface RankerState {
 interface Candidates {
   ids: string[];
   published: number[];
-  rows: SparseVector[];
+  /** The candidates' rows; null for the whole corpus, whose rows are scored as one block. */
+  rows: SparseVector[] | null;
 }
 
 const DOCS_PER_STEP = 32;
@@ -91,8 +92,9 @@ export class RankingEngine {
   private refitPending = true;
   private since = { docs: 0, tokens: 0, unknown: 0 };
   private readonly rankers = new Map<RankerKey, RankerState>();
-  /** The corpus rows as one block, for training; rebuilt when the corpus changed. */
-  private packed: { csr: Csr; corpusGeneration: number } | null = null;
+  private readonly svcScratch: SvcScratch = { indices: new Int32Array(0), values: new Float32Array(0) };
+  /** Where the last vocabulary fit spent its time. */
+  lastFit: FitProfile | null = null;
 
   constructor(options: Partial<RankingOptions> = {}) {
     this.options = { ...DEFAULT_RANKING_OPTIONS, ...options };
@@ -138,7 +140,7 @@ export class RankingEngine {
       since.unknown += v.unknown;
       if (k % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
     }
-    for (let k = 0; k < changed.length; k++) this.corpus.rows[changed[k]] = rows[k];
+    for (let k = 0; k < changed.length; k++) this.corpus.rows.set(changed[k], rows[k]);
     this.since = since;
     this.refitPending = this.drifted(vocabulary);
     return this.stats();
@@ -185,7 +187,7 @@ export class RankingEngine {
     const trained = yield* this.freshModel(key, state);
     if (typeof trained === 'string') return yield* this.byDate(key, positives, trained, candidates);
     const c = this.candidates(candidates, true);
-    const scores = yield* decisionFunction(c.rows, trained.model);
+    const scores = c.rows ? yield* decisionFunction(c.rows, trained.model) : yield* decisionFunctionOfBlock(yield* this.corpus.rows.blockTask(), trained.model);
     const order = yield* argsortDescendingTask(scores);
     return {
       key,
@@ -206,10 +208,10 @@ export class RankingEngine {
     // Without a model the vocabulary may not be fitted yet; the library's mean vector still needs it.
     if (this.refitPending) yield* this.fit();
     const vocabulary = this.vocabulary;
-    const row = this.candidates([paper], true).rows[0];
+    const row = this.candidates([paper], true).rows?.[0];
     const mode = model ? 'model' : 'recency';
     if (!state || !vocabulary || !row) return { id, key, mode, score: null, terms: [] };
-    const positives = [...state.positives].map((p) => this.corpus.rows[this.corpus.indexOf(p)]).filter((r): r is SparseVector => !!r);
+    const positives = [...state.positives].map((p) => this.corpus.rows.row(this.corpus.indexOf(p))).filter((r): r is SparseVector => !!r);
     const terms = sharedTerms(row, positives, model?.weights ?? null, vocabulary.terms, limit);
     const score = model ? (yield* decisionFunction([row], model))[0] : null;
     return { id, key, mode, score, terms };
@@ -225,10 +227,10 @@ export class RankingEngine {
     if (this.corpus.size === 0) {
       this.vocabulary = null;
     } else {
-      const { vocabulary, csr, rows } = yield* fitTfidf(this.corpus.texts, this.options.tfidf);
+      const { vocabulary, csr, profile } = yield* fitTfidf(this.corpus.texts, this.options.tfidf);
+      this.lastFit = profile;
       this.vocabulary = vocabulary.size > 0 ? vocabulary : null;
-      this.corpus.rows = rows;
-      this.packed = { csr, corpusGeneration: this.corpus.generation };
+      this.corpus.rows = new RowStore(csr);
     }
     this.vocabularyGeneration++;
     this.refitPending = false;
@@ -267,8 +269,8 @@ export class RankingEngine {
     const labels = new Int8Array(n).fill(-1);
     for (const id of state.positives) labels[this.corpus.indexOf(id)] = 1;
     const warm = state.trained ? this.carryAlpha(state.trained, labels) : undefined;
-    const X = yield* this.packedRows();
-    const result = yield* trainLinearSvc(X, labels, vocabulary.size, this.options.svc, warm);
+    const X = yield* this.corpus.rows.blockTask();
+    const result = yield* trainLinearSvc(X, labels, vocabulary.size, this.options.svc, warm, this.svcScratch);
     state.trained = {
       model: result.model,
       alpha: result.alpha,
@@ -290,16 +292,6 @@ export class RankingEngine {
     };
   }
 
-  /** The corpus rows in one block; the rows become views of it so they are not held twice. */
-  private *packedRows(): Task<Csr> {
-    if (!this.packed || this.packed.corpusGeneration !== this.corpus.generation) {
-      const { csr, views } = yield* packRows(this.corpus.rows as SparseVector[]);
-      this.corpus.rows = views;
-      this.packed = { csr, corpusGeneration: this.corpus.generation };
-    }
-    return this.packed.csr;
-  }
-
   /** The previous dual variables re-indexed to the current corpus; 0 for new papers and for papers whose label flipped. */
   private carryAlpha(previous: Trained, labels: Int8Array): Float64Array {
     const ids = this.corpus.ids;
@@ -318,14 +310,9 @@ export class RankingEngine {
 
   /** Ids, dates and (when `withRows`) rows of the candidates; papers outside the corpus are vectorized on the fly, unknown ids skipped. */
   private candidates(refs: readonly PaperRef[] | undefined, withRows: boolean): Candidates {
-    const c: Candidates = { ids: [], published: [], rows: [] };
     const corpus = this.corpus;
-    if (!refs) {
-      c.ids = corpus.ids.slice();
-      c.published = corpus.published.slice();
-      if (withRows) c.rows = corpus.rows as SparseVector[];
-      return c;
-    }
+    if (!refs) return { ids: corpus.ids.slice(), published: corpus.published.slice(), rows: null };
+    const c = { ids: [] as string[], published: [] as number[], rows: [] as SparseVector[] };
     for (const ref of refs) {
       const id = typeof ref === 'string' ? ref : ref.id;
       const i = corpus.indexOf(id);
@@ -333,7 +320,7 @@ export class RankingEngine {
       c.ids.push(id);
       c.published.push(i >= 0 ? corpus.published[i] : publishedDays(ref as RankDoc));
       if (!withRows) continue;
-      const row = i >= 0 ? corpus.rows[i] : this.vocabulary?.vectorize(ref as RankDoc).row;
+      const row = i >= 0 ? corpus.rows.row(i) : this.vocabulary?.vectorize(ref as RankDoc).row;
       c.rows.push(row ?? EMPTY_VECTOR);
     }
     return c;

@@ -6,7 +6,6 @@
  * ArrayBuffers would cost ~20 MB of bookkeeping alone and scatter the SVM's memory reads.
  */
 import type { SparseVector } from './sparse';
-import type { Task } from './tasks';
 
 export interface Csr {
   rows: number;
@@ -69,18 +68,6 @@ export class RowWriter {
     this.indptr[++this.rows] = this.length;
   }
 
-  /** finish(), the views made a slice at a time (50,000 views take a while). */
-  *finishTask(): Task<{ csr: Csr; views: SparseVector[] }> {
-    const csr = this.block();
-    yield;
-    const views: SparseVector[] = new Array(this.rows);
-    for (let from = 0; from < this.rows; from += 8192) {
-      for (let r = from; r < Math.min(this.rows, from + 8192); r++) views[r] = rowOf(csr, r);
-      yield;
-    }
-    return { csr, views };
-  }
-
   /** The block and each row as a view into it; trimmed by copying only when much of it is unused. */
   finish(): { csr: Csr; views: SparseVector[] } {
     const csr = this.block();
@@ -89,7 +76,8 @@ export class RowWriter {
     return { csr, views };
   }
 
-  private block(): Csr {
+  /** The rows written, as one block (trimmed by copying only when much of it is unused). */
+  block(): Csr {
     const trim = this.indices.length - this.length > this.length / 4;
     const csr: Csr = {
       rows: this.rows,
@@ -129,16 +117,4 @@ export function buildRow(features: Int32Array, count: number, idf: Float64Array,
   const w = new RowWriter(1, count);
   w.add(features, count, idf, sublinearTf);
   return rowOf(w.finish().csr, 0);
-}
-
-/** Packs rows into one block, for training; the returned views replace the rows so memory is not doubled. */
-export function* packRows(rows: readonly SparseVector[]): Task<{ csr: Csr; views: SparseVector[] }> {
-  let entries = 0;
-  for (const r of rows) entries += r.indices.length;
-  const w = new RowWriter(rows.length, entries);
-  for (let from = 0; from < rows.length; from += 4096) {
-    for (let r = from; r < Math.min(rows.length, from + 4096); r++) w.copy(rows[r]);
-    yield;
-  }
-  return yield* w.finishTask();
 }

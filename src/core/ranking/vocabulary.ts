@@ -36,9 +36,8 @@ export interface VocabularyParts {
   words: WordTable;
   /** Word id -> its unigram feature, or -1. */
   wordFeature: Int32Array;
-  /** (word id, word id) -> pair entry, and entry -> bigram feature. */
+  /** (word id, word id) -> its bigram feature, in the pair's one field. */
   pairs: PairTable;
-  pairFeature: Int32Array;
 }
 
 export class TfidfVocabulary {
@@ -50,7 +49,10 @@ export class TfidfVocabulary {
   private readonly words: WordTable;
   private readonly wordFeature: Int32Array;
   private readonly pairs: PairTable;
-  private readonly pairFeature: Int32Array;
+  /** Word id -> 1 when the word starts a bigram feature: most words do not, and skip the probe. */
+  private readonly startsPair: Uint8Array;
+  /** Tokens of the last collectFeatures call that were not a feature word. */
+  lastUnknown = 0;
   private scratch = new Int32Array(1024);
   private readonly buffer = idBuffer();
 
@@ -63,7 +65,8 @@ export class TfidfVocabulary {
     this.words = parts.words;
     this.wordFeature = parts.wordFeature;
     this.pairs = parts.pairs;
-    this.pairFeature = parts.pairFeature;
+    this.startsPair = new Uint8Array(this.wordFeature.length);
+    for (let s = 0; s < this.pairs.slotCount; s++) if (this.pairs.firstAt(s) >= 0) this.startsPair[this.pairs.firstAt(s)] = 1;
   }
 
   get size(): number {
@@ -77,8 +80,8 @@ export class TfidfVocabulary {
     if (a < 0 || parts.length > 2) return -1;
     if (parts.length === 1) return this.wordFeature[a];
     const b = this.words.get(parts[1]);
-    const e = b < 0 ? -1 : this.pairs.get(a, b);
-    return e < 0 ? -1 : this.pairFeature[e];
+    const at = b < 0 ? -1 : this.pairs.find(a, b);
+    return at < 0 ? -1 : this.pairs.slots[at];
   }
 
   vectorize(doc: DocText): VectorizedText {
@@ -87,23 +90,33 @@ export class TfidfVocabulary {
     scanWords(doc.title, this.words, false, buffer);
     if (doc.summary) scanWords(doc.summary, this.words, false, buffer);
     if (this.scratch.length < buffer.length * 2) this.scratch = new Int32Array(buffer.length * 2);
-    const features = this.scratch;
+    const count = this.collectFeatures(buffer.ids, buffer.length, this.scratch);
+    return { row: buildRow(this.scratch, count, this.idf, this.options.sublinearTf), tokens: buffer.length, unknown: this.lastUnknown };
+  }
+
+  /**
+   * Writes the feature of each n-gram of a document to `out` (room for two per word) from the
+   * ids of its words in this vocabulary (-1 for a word it does not know, which also keeps its
+   * neighbours from being a bigram); returns how many, and sets `lastUnknown`.
+   */
+  collectFeatures(ids: Int32Array, length: number, out: Int32Array): number {
+    const { wordFeature, startsPair, pairs } = this;
     const bigrams = this.options.ngramMax === 2;
     let count = 0;
     let unknown = 0;
     let prev = -1;
-    for (let t = 0; t < buffer.length; t++) {
-      const w = buffer.ids[t];
-      const f = w >= 0 ? this.wordFeature[w] : -1;
-      if (f >= 0) features[count++] = f;
+    for (let t = 0; t < length; t++) {
+      const w = ids[t];
+      const f = w >= 0 ? wordFeature[w] : -1;
+      if (f >= 0) out[count++] = f;
       else unknown++;
-      // A pair with an unknown word is not a feature either; the unknown word still breaks adjacency.
-      if (bigrams && prev >= 0 && w >= 0) {
-        const e = this.pairs.get(prev, w);
-        if (e >= 0) features[count++] = this.pairFeature[e];
+      if (bigrams && prev >= 0 && w >= 0 && startsPair[prev] === 1) {
+        const at = pairs.find(prev, w);
+        if (at >= 0) out[count++] = pairs.slots[at];
       }
       prev = w;
     }
-    return { row: buildRow(features, count, this.idf, this.options.sublinearTf), tokens: buffer.length, unknown };
+    this.lastUnknown = unknown;
+    return count;
   }
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { fitTfidf } from '../../../src/core/ranking/fitTfidf';
+import { rowOf } from '../../../src/core/ranking/rowBuilder';
 import { valueAt, type SparseVector } from '../../../src/core/ranking/sparse';
 import { runSync } from '../../../src/core/ranking/tasks';
 import { ARXIV_SANITY_TFIDF, dfBounds, type TfidfOptions } from '../../../src/core/ranking/tfidfOptions';
@@ -9,7 +10,8 @@ import type { TfidfVocabulary } from '../../../src/core/ranking/vocabulary';
 const OPEN: TfidfOptions = { ...ARXIV_SANITY_TFIDF, minDf: 1, maxDf: 1, adaptiveMinDf: false, maxFeatures: 1000 };
 
 function fit(texts: string[], options: TfidfOptions = OPEN): { vocabulary: TfidfVocabulary; rows: SparseVector[] } {
-  return runSync(fitTfidf(texts.map((t) => ({ title: t, summary: null })), options));
+  const { vocabulary, csr } = runSync(fitTfidf(texts.map((t) => ({ title: t, summary: null })), options));
+  return { vocabulary, rows: Array.from({ length: csr.rows }, (_, r) => rowOf(csr, r)) };
 }
 
 function value(v: TfidfVocabulary, row: SparseVector, term: string): number {
