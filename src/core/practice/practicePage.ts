@@ -86,7 +86,15 @@ function weeksChart(s: PracticeSummary): string {
     })
     .join('');
   const goalLine = goal > 0 ? `<line class="goal" x1="0" x2="${s.weeks.length * (barW + 4)}" y1="${(h - (h * goal) / max).toFixed(1)}" y2="${(h - (h * goal) / max).toFixed(1)}"><title>Goal: ${goal} a week</title></line>` : '';
-  return `<svg class="weeks" viewBox="0 0 ${s.weeks.length * (barW + 4)} ${h}" role="img" aria-label="Papers read in each of the last ${s.weeks.length} weeks">${bars}${goalLine}</svg>`;
+  // The counts on the bars and the week of the first and the current bar, so it reads without hovering.
+  const counts = s.weeks
+    .map((w, i) => ((h * w.count) / max >= 12 ? `<text class="count" x="${i * (barW + 4) + barW / 2}" y="${(h - (h * w.count) / max + 10).toFixed(1)}">${w.count}</text>` : ''))
+    .join('');
+  const last = s.weeks.length - 1;
+  const weekLabel = (i: number, anchor: string) =>
+    `<text class="label" x="${anchor === 'end' ? i * (barW + 4) + barW : i * (barW + 4)}" y="${h + 12}" text-anchor="${anchor}">${escapeHtml(s.weeks[i].week.replace(/^\d+-/, ''))}</text>`;
+  const labels = s.weeks.length ? weekLabel(0, 'start') + weekLabel(last, 'end') : '';
+  return `<svg class="weeks" viewBox="0 0 ${s.weeks.length * (barW + 4)} ${h + 16}" role="img" aria-label="Papers read in each of the last ${s.weeks.length} weeks">${bars}${goalLine}${counts}${labels}</svg>`;
 }
 
 /** "2026-11" as "November 2026". */
