@@ -113,9 +113,8 @@ export class DetailPanels implements vscode.Disposable {
       const result = await this.recommendations.explain(paper);
       const open = this.panels.get(paper.id);
       if (!result || !open) return;
-      const key = this.recommendations.key;
       this.explanations.set(paper.id, {
-        basis: key.startsWith('tag:') ? `papers tagged ${key.slice(4)}` : 'your library',
+        basis: this.recommendations.basis,
         score: result.explanation.score,
         reason: result.explanation.mode === 'model' ? null : result.reason,
         terms: result.explanation.terms.map((t) => ({ term: t.term, libraryPapers: t.libraryPapers })),

@@ -202,8 +202,7 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
     item.id = byDate ? 'recommended:by-date' : 'recommended';
     item.iconPath = new vscode.ThemeIcon('sparkle');
     item.contextValue = 'recommended';
-    const key = this.recommendations.key;
-    const basis = key.startsWith('tag:') ? `papers tagged ${key.slice(4)}` : 'your library';
+    const basis = this.recommendations.basis;
     if (state.kind === 'ready') {
       const { ranking } = state.index;
       item.description = ranking.mode === 'model' ? `by ${basis} (${ranking.positives} papers)` : 'by date';

@@ -64,6 +64,12 @@ export class Recommendations implements vscode.Disposable {
     return this.context.workspaceState.get<string>(RANKER_KEY_STATE) ?? LIBRARY_RANKER;
   }
 
+  /** What the ranker learns from, for people: "your library" or "papers tagged vision". */
+  get basis(): string {
+    const key = this.key;
+    return key.startsWith('tag:') ? `papers tagged ${key.slice(4)}` : 'your library';
+  }
+
   async setKey(key: RankerKey): Promise<void> {
     await this.context.workspaceState.update(RANKER_KEY_STATE, key === LIBRARY_RANKER ? undefined : key);
     this.invalidate(0);
