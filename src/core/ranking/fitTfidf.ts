@@ -6,14 +6,15 @@
  *
  * Two passes, sized for 50,000 abstracts in well under the memory sklearn takes. Pass 1 turns
  * words into ints as it scans (WordTable), counts words and word pairs in typed arrays, and keeps
- * each document's word ids as a few bytes each (IdStream). Pass 2 reads those ids back and writes
- * the rows straight into one block of the right size: the sum of the chosen terms' document
- * frequencies is the number of non-zeros.
+ * each document's word ids as a few bytes each (IdStream). Pass 2 reads those ids back, giving
+ * their memory back as it goes, and writes the rows straight into one block of the right size:
+ * the sum of the chosen terms' document frequencies is the number of non-zeros.
  */
 import { IdStream } from './idStream';
 import { grow, PairTable } from './pairTable';
 import { RowWriter, type Csr } from './rowBuilder';
 import { mergeSortTask } from './sorting';
+import { MAX_FEATURES } from './sparse';
 import type { Task } from './tasks';
 import { dfBounds, idfOf, type TfidfOptions } from './tfidfOptions';
 import { idBuffer, scanWords } from './tokenizer';
@@ -98,8 +99,8 @@ class NgramCounts {
     this.words = new WordTable(Math.min(1 << 14, Math.ceil(totalChars / 200)), options.stopWords);
     // Started small and grown: an oversized table spreads the entries over more cache lines.
     this.pairs = new PairTable(3, options.ngramMax === 2 ? Math.min(1 << 16, Math.ceil(totalChars / 200)) : 16);
-    // ~1 token per 11 characters, ~1.7 bytes per token; grown on demand.
-    this.stream = new IdStream(Math.min(1 << 22, Math.ceil(totalChars / 5)));
+    // ~1 token per 11 characters, ~1.7 bytes per token: a small corpus needs less than one chunk.
+    this.stream = new IdStream(Math.min(1 << 20, Math.ceil(totalChars / 5) + 1024));
     this.docStart = new Int32Array(docs + 1);
   }
 
@@ -252,10 +253,12 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   }
 
   // max_features: every term above the count threshold, then the alphabetically first ties at it.
+  // Rows store features in 16 bits: an uncapped vocabulary is capped at MAX_FEATURES the same way.
+  const maxFeatures = Math.min(options.maxFeatures, MAX_FEATURES);
   let chosen: Int32Array = inWindow.view();
-  if (chosen.length > options.maxFeatures) {
+  if (chosen.length > maxFeatures) {
     const counts = windowCounts.view();
-    const { threshold, tiesToTake } = countThreshold(counts, options.maxFeatures);
+    const { threshold, tiesToTake } = countThreshold(counts, maxFeatures);
     const above = new IntList();
     const ties = new IntList();
     for (let k = 0; k < counts.length; k++) {
@@ -295,6 +298,7 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   const step = 16 * DOCS_PER_STEP;
   for (let d = 0; d < n; d += step) {
     unknown += writeRows(c, fitted, vocabularyWord, writer, d, Math.min(n, d + step));
+    c.stream.releaseBefore(c.docStart[Math.min(n, d + step)]);
     yield;
   }
   c.stream.release();

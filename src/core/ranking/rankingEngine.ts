@@ -92,7 +92,7 @@ export class RankingEngine {
   private refitPending = true;
   private since = { docs: 0, tokens: 0, unknown: 0 };
   private readonly rankers = new Map<RankerKey, RankerState>();
-  private readonly svcScratch: SvcScratch = { indices: new Int32Array(0), values: new Float32Array(0) };
+  private readonly svcScratch: SvcScratch = { indices: new Uint16Array(0), values: new Float32Array(0) };
   /** Where the last vocabulary fit spent its time. */
   lastFit: FitProfile | null = null;
 
@@ -292,18 +292,18 @@ export class RankingEngine {
     };
   }
 
-  /** The previous dual variables re-indexed to the current corpus; 0 for new papers and for papers whose label flipped. */
+  /**
+   * The previous dual variables re-indexed to the current corpus; 0 for new papers and for papers
+   * whose label flipped. Papers that kept their place need no lookup; the others are found
+   * through the corpus's own index (a map of the previous ids would cost megabytes per training).
+   */
   private carryAlpha(previous: Trained, labels: Int8Array): Float64Array {
     const ids = this.corpus.ids;
     const alpha = new Float64Array(ids.length);
-    let byId: Map<string, number> | undefined;
-    for (let i = 0; i < ids.length; i++) {
-      let j = i < previous.alphaIds.length && previous.alphaIds[i] === ids[i] ? i : -1;
-      if (j < 0) {
-        byId ??= new Map(previous.alphaIds.map((id, k) => [id, k]));
-        j = byId.get(ids[i]) ?? -1;
-      }
-      if (j >= 0 && previous.labels[j] === labels[i]) alpha[i] = previous.alpha[j];
+    for (let j = 0; j < previous.alphaIds.length; j++) {
+      const id = previous.alphaIds[j];
+      const i = j < ids.length && ids[j] === id ? j : this.corpus.indexOf(id);
+      if (i >= 0 && previous.labels[j] === labels[i]) alpha[i] = previous.alpha[j];
     }
     return alpha;
   }

@@ -11,13 +11,13 @@ export interface Csr {
   rows: number;
   /** Row r is entries indptr[r] .. indptr[r + 1]. */
   indptr: Int32Array;
-  indices: Int32Array;
+  indices: Uint16Array;
   values: Float32Array;
 }
 
 export class RowWriter {
   private indptr: Int32Array;
-  private indices: Int32Array;
+  private indices: Uint16Array;
   private values: Float32Array;
   private rows = 0;
   private length = 0;
@@ -25,7 +25,7 @@ export class RowWriter {
 
   constructor(expectedRows = 16, expectedEntries = 1024) {
     this.indptr = new Int32Array(expectedRows + 1);
-    this.indices = new Int32Array(Math.max(16, expectedEntries));
+    this.indices = new Uint16Array(Math.max(16, expectedEntries));
     this.values = new Float32Array(Math.max(16, expectedEntries));
   }
 
@@ -96,7 +96,7 @@ export class RowWriter {
     }
     if (this.length + entries > this.indices.length) {
       const n = Math.max(Math.ceil(this.indices.length * 1.5), this.length + entries);
-      const indices = new Int32Array(n);
+      const indices = new Uint16Array(n);
       indices.set(this.indices.subarray(0, this.length));
       const values = new Float32Array(n);
       values.set(this.values.subarray(0, this.length));

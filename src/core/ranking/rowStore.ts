@@ -16,7 +16,7 @@ export interface RowBlock {
   rows: number;
   start: Int32Array;
   end: Int32Array;
-  indices: Int32Array;
+  indices: Uint16Array;
   values: Float32Array;
 }
 
@@ -31,7 +31,7 @@ export class RowStore {
   /** -1: the paper has no row yet (not vectorized with the current vocabulary). */
   private start: Int32Array;
   private end: Int32Array;
-  private indices: Int32Array;
+  private indices: Uint16Array;
   private values: Float32Array;
   private used: number;
   private live: number;
@@ -46,7 +46,7 @@ export class RowStore {
       this.end.set(csr.indptr.subarray(1, rows + 1));
     }
     // The whole of the fit's arrays: past the rows they keep some room for papers added later.
-    this.indices = csr ? new Int32Array(csr.indices.buffer, csr.indices.byteOffset) : new Int32Array(1024);
+    this.indices = csr ? new Uint16Array(csr.indices.buffer, csr.indices.byteOffset) : new Uint16Array(1024);
     this.values = csr ? new Float32Array(csr.values.buffer, csr.values.byteOffset) : new Float32Array(1024);
     this.used = this.live = csr ? csr.indptr[rows] : 0;
     this.size = rows;
@@ -117,7 +117,7 @@ export class RowStore {
 
   /** Copies the live rows, in order, into a block of `capacity` entries, a slice at a time. */
   private *compactTask(capacity: number): Task<void> {
-    const indices = new Int32Array(capacity);
+    const indices = new Uint16Array(capacity);
     const values = new Float32Array(capacity);
     const start = new Int32Array(this.start.length);
     const end = new Int32Array(this.end.length);

@@ -6,7 +6,7 @@
 import { ENGLISH_STOP_WORDS } from './stopWords';
 
 export interface TfidfOptions {
-  /** Keep the features with the highest total count in the corpus (sklearn `max_features`). */
+  /** Keep the features with the highest total count in the corpus (sklearn `max_features`); at most MAX_FEATURES (65,536) in any case. */
   maxFeatures: number;
   /** 1 for words only, 2 for words and pairs of adjacent words. */
   ngramMax: 1 | 2;

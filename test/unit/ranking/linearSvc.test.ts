@@ -9,7 +9,7 @@ function csrOf(dense: number[][]): { csr: Csr; rows: SparseVector[] } {
   const w = new RowWriter();
   for (const r of dense) {
     const nz = r.map((v, j) => [j, v]).filter(([, v]) => v !== 0);
-    w.copy({ indices: Int32Array.from(nz, ([j]) => j), values: Float32Array.from(nz, ([, v]) => v) });
+    w.copy({ indices: Uint16Array.from(nz, ([j]) => j), values: Float32Array.from(nz, ([, v]) => v) });
   }
   const { csr, views } = w.finish();
   return { csr, rows: views };

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { fitTfidf } from '../../../src/core/ranking/fitTfidf';
 import { rowOf } from '../../../src/core/ranking/rowBuilder';
-import { valueAt, type SparseVector } from '../../../src/core/ranking/sparse';
+import { MAX_FEATURES, valueAt, type SparseVector } from '../../../src/core/ranking/sparse';
 import { runSync } from '../../../src/core/ranking/tasks';
 import { ARXIV_SANITY_TFIDF, dfBounds, type TfidfOptions } from '../../../src/core/ranking/tfidfOptions';
 import type { TfidfVocabulary } from '../../../src/core/ranking/vocabulary';
@@ -88,6 +88,18 @@ describe('tf-idf vectorizer', () => {
     // A tie at the cut (beta, gamma both 2): sklearn's argsort breaks it arbitrarily; we take beta.
     assert.deepStrictEqual(capped(3), ['alpha', 'beta', 'zeta']);
     assert.deepStrictEqual(capped(4), ['alpha', 'beta', 'gamma', 'zeta']);
+  });
+
+  it('keeps at most MAX_FEATURES features, the most frequent, however large max_features is', () => {
+    // 70,000 distinct words: "w0" twice and every other word once, so "w0" must survive the cut.
+    const words = Array.from({ length: 70_000 }, (_, k) => `w${k.toString(36)}`);
+    const texts = [words.slice(0, 35_000).join(' '), `${words.slice(35_000).join(' ')} w0`];
+    const { vocabulary, rows } = fit(texts, { ...OPEN, ngramMax: 1, maxFeatures: 1_000_000 });
+    assert.strictEqual(vocabulary.size, MAX_FEATURES);
+    assert.ok(vocabulary.featureOf('w0') >= 0);
+    // Every feature index of the rows still names its own term.
+    const last = vocabulary.terms.length - 1;
+    assert.strictEqual(value(vocabulary, rows[1], vocabulary.terms[last]) > 0 || value(vocabulary, rows[0], vocabulary.terms[last]) > 0, true);
   });
 
   it('lowers min_df for small corpora only when adaptive', () => {
