@@ -94,7 +94,7 @@ function weeksChart(s: PracticeSummary): string {
   const weekLabel = (i: number, anchor: string) =>
     `<text class="label" x="${anchor === 'end' ? i * (barW + 4) + barW : i * (barW + 4)}" y="${h + 12}" text-anchor="${anchor}">${escapeHtml(s.weeks[i].week.replace(/^\d+-/, ''))}</text>`;
   const labels = s.weeks.length ? weekLabel(0, 'start') + weekLabel(last, 'end') : '';
-  return `<svg class="weeks" viewBox="0 0 ${s.weeks.length * (barW + 4)} ${h + 16}" role="img" aria-label="Papers read in each of the last ${s.weeks.length} weeks">${bars}${goalLine}${counts}${labels}</svg>`;
+  return `<svg class="weeks" viewBox="0 0 ${s.weeks.length * (barW + 4)} ${h + 16}" preserveAspectRatio="xMinYMid meet" role="img" aria-label="Papers read in each of the last ${s.weeks.length} weeks">${bars}${goalLine}${counts}${labels}</svg>`;
 }
 
 /** "2026-11" as "November 2026". */
@@ -139,7 +139,7 @@ function heatMapSvg(weeks: HeatCell[][]): string {
   const width = left + weeks.length * step;
   const legendY = top + 7 * step + 6;
   const legend = [0, 1, 2, 3, 4].map((l) => `<rect class="cell l${l}" x="${width - 5 * step - 34 + l * step}" y="${legendY}" width="${CELL}" height="${CELL}" rx="2"/>`).join('');
-  return `<svg class="heatmap" viewBox="0 0 ${width} ${legendY + CELL + 2}" role="img" aria-label="Papers started and finished each day over the last year">
+  return `<svg class="heatmap" preserveAspectRatio="xMinYMin meet" viewBox="0 0 ${width} ${legendY + CELL + 2}" role="img" aria-label="Papers started and finished each day over the last year">
 ${labels.join('')}${days}${cells.join('')}
 <text class="label" x="${width - 5 * step - 62}" y="${legendY + CELL - 2}">Less</text>${legend}<text class="label" x="${width - 30}" y="${legendY + CELL - 2}">More</text>
 </svg>`;
