@@ -62,8 +62,17 @@ export interface SvcResult {
 
 /** Memory one training leaves for the next to reuse (trainings of one engine run one at a time). */
 export interface SvcScratch {
+  /** The compact block of active rows. */
   indices: Uint16Array;
   values: Float32Array;
+  /** Per-row work arrays (at least one element per row once used). */
+  QD: Float64Array;
+  index: Int32Array;
+  where: Int32Array;
+}
+
+export function svcScratch(): SvcScratch {
+  return { indices: new Uint16Array(0), values: new Float32Array(0), QD: new Float64Array(0), index: new Int32Array(0), where: new Int32Array(0) };
 }
 
 const STEPS_PER_YIELD = 1024;
@@ -110,13 +119,20 @@ class DualCoordinateDescent {
     private readonly scratch: SvcScratch,
   ) {
     const l = X.rows;
-    this.alpha = warmAlpha && warmAlpha.length === l ? Float64Array.from(warmAlpha) : new Float64Array(l);
+    this.alpha = warmAlpha && warmAlpha.length === l ? warmAlpha.slice() : new Float64Array(l);
     this.w = new Float64Array(features);
-    this.QD = new Float64Array(l);
-    this.index = new Int32Array(l);
+    // Reused from the last training when large enough: a re-rank after every library change would otherwise leave them behind each time.
+    if (scratch.QD.length < l) {
+      const n = l + (l >> 6);
+      scratch.QD = new Float64Array(n);
+      scratch.index = new Int32Array(n);
+      scratch.where = new Int32Array(n);
+    }
+    this.QD = scratch.QD;
+    this.index = scratch.index;
     this.activeSize = l;
     this.rng = seed >>> 0 || 1;
-    this.where = new Int32Array(l).fill(-1);
+    this.where = scratch.where.fill(-1);
     this.compactRows = l;
   }
 
@@ -275,7 +291,7 @@ export function* trainLinearSvc(
   features: number,
   options: SvcOptions,
   warmAlpha?: Float64Array,
-  scratch: SvcScratch = { indices: new Uint16Array(0), values: new Float32Array(0) },
+  scratch: SvcScratch = svcScratch(),
 ): Task<SvcResult> {
   const X = 'indptr' in rows ? blockOf(rows) : rows;
   const l = X.rows;
