@@ -276,7 +276,8 @@ export class RankingEngine {
     state.trained = {
       model: result.model,
       alpha: result.alpha,
-      alphaIds: this.corpus.ids.slice(),
+      // The same corpus (a change of positives only): the previous copy of its ids still holds.
+      alphaIds: state.trained?.corpusGeneration === this.corpus.generation ? state.trained.alphaIds : this.corpus.ids.slice(),
       labels,
       corpusGeneration: this.corpus.generation,
       vocabularyGeneration: this.vocabularyGeneration,
