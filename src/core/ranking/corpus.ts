@@ -33,6 +33,11 @@ export class Corpus {
     return this.index.get(id) ?? -1;
   }
 
+  /** Makes room for up to `more` new papers' rows at once (before upserting a large batch in pieces). */
+  reserve(more: number): void {
+    this.rows.reserveRows(this.ids.length + more);
+  }
+
   /** Adds or replaces documents [from, to) of `docs`; returns the indices whose text is new (to vectorize). */
   upsert(docs: readonly RankDoc[], from = 0, to = docs.length): number[] {
     const changed: number[] = [];

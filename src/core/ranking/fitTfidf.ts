@@ -11,6 +11,7 @@
  * the sum of the chosen terms' document frequencies is the number of non-zeros.
  */
 import { IdStream } from './idStream';
+import { PairSketch } from './pairSketch';
 import { grow, PairTable } from './pairTable';
 import { RowWriter, type Csr } from './rowBuilder';
 import { mergeSortTask } from './sorting';
@@ -43,10 +44,13 @@ export interface FitProfile {
 const DOCS_PER_STEP = 8;
 const ITEMS_PER_STEP = 1 << 16;
 
-// Fields of a pair while counting.
+// Fields of a pair while counting. COUNT's top bit marks a pair already seen in the current
+// document (its df is counted once); the marks are cleared after each document. A field for the
+// last document seen would make slots 5 ints instead of 4, and straddle cache lines.
 const COUNT = 0;
 const DF = 1;
-const LAST_DOC = 2;
+const SEEN = 1 << 31;
+const COUNT_BITS = ~SEEN;
 
 /** Per-word count, document frequency and last document + 1 seen (for df), interleaved: one cache line per word. */
 class TermStats {
@@ -77,18 +81,23 @@ class TermStats {
 
 /**
  * Pass 1 state. Terms are numbered words first (0 .. words - 1), then pairs by their slot in
- * the pair table (words + slot). Hot loops live in methods, not in the generator: V8 does not
- * optimize a loop inside a generator while it runs (no on-stack replacement), plain methods it does.
+ * the pair table (words + slot). Words are counted while scanning; pairs afterwards, from the
+ * kept word ids, in a table sized by the sketch of them taken while scanning. Hot loops live in
+ * methods, not in the generator: V8 does not optimize a loop inside a generator while it runs
+ * (no on-stack replacement), plain methods it does.
  */
 class NgramCounts {
   readonly words: WordTable;
   readonly wordStats = new TermStats();
-  pairs: PairTable;
+  readonly sketch = new PairSketch();
+  pairs = new PairTable(2, 0);
   readonly stream: IdStream;
   /** Document d's ids are stream bytes docStart[d] .. docStart[d + 1]. */
   readonly docStart: Int32Array;
   tokens = 0;
   readonly buffer = idBuffer();
+  /** Offsets in `pairs.slots` of the pairs marked SEEN in the current document. */
+  private seen = new Int32Array(1024);
   readonly time = { tokenize: 0, count: 0 };
 
   constructor(
@@ -97,8 +106,6 @@ class NgramCounts {
     totalChars: number,
   ) {
     this.words = new WordTable(Math.min(1 << 14, Math.ceil(totalChars / 200)), options.stopWords);
-    // Started small and grown: an oversized table spreads the entries over more cache lines.
-    this.pairs = new PairTable(3, options.ngramMax === 2 ? Math.min(1 << 16, Math.ceil(totalChars / 200)) : 16);
     // ~1 token per 11 characters, ~1.7 bytes per token: a small corpus needs less than one chunk.
     this.stream = new IdStream(Math.min(1 << 20, Math.ceil(totalChars / 5) + 1024));
     this.docStart = new Int32Array(docs + 1);
@@ -112,6 +119,11 @@ class NgramCounts {
     return this.words.size + this.pairs.slotCount;
   }
 
+  get bigrams(): boolean {
+    return this.options.ngramMax === 2;
+  }
+
+  /** Scans document d: its word ids into the stream, word counts, and its pairs into the sketch. */
   add(d: number, doc: DocText): void {
     const t0 = performance.now();
     const buffer = this.buffer;
@@ -120,40 +132,69 @@ class NgramCounts {
     scanWords(doc.title, this.words, true, buffer);
     if (doc.summary) scanWords(doc.summary, this.words, true, buffer);
     const t1 = performance.now();
-    this.countTokens(d, buffer.ids, buffer.length);
+    this.countWords(d, buffer.ids, buffer.length);
     this.time.tokenize += t1 - t0;
     this.time.count += performance.now() - t1;
   }
 
-  private countTokens(d: number, ids: Int32Array, tokens: number): void {
-    const bigrams = this.options.ngramMax === 2;
+  private countWords(d: number, ids: Int32Array, tokens: number): void {
+    const bigrams = this.bigrams;
     const stats = this.wordStats;
     const stream = this.stream;
-    const pairs = this.pairs;
+    const sketch = this.sketch;
     stats.ensure(this.words.size);
     stream.reserve(tokens);
-    let prev = -1;
     for (let k = 0; k < tokens; k++) {
       const w = ids[k];
       stats.see(w, d + 1);
       stream.push(w);
-      if (bigrams && prev >= 0) {
-        const at = pairs.claim(prev, w);
-        const slots = pairs.slots;
-        slots[at + COUNT]++;
-        if (slots[at + LAST_DOC] !== d + 1) {
-          slots[at + LAST_DOC] = d + 1;
-          slots[at + DF]++;
-        }
-      }
-      prev = w;
+      if (bigrams && k > 0) sketch.add(ids[k - 1], w);
     }
     this.tokens += tokens;
     this.docStart[d + 1] = stream.length;
   }
 
+  /** A pair table with room for every pair the sketch saw (5% over its estimate), so it need not grow. */
+  sizePairs(): void {
+    if (this.bigrams) this.pairs = new PairTable(2, Math.ceil(this.sketch.estimate() * 1.05) + 16);
+  }
+
+  /** Counts the pairs of documents [from, to), read back from the stream. */
+  countPairs(from: number, to: number): void {
+    const t0 = performance.now();
+    let ids = this.buffer.ids;
+    for (let d = from; d < to; d++) {
+      const start = this.docStart[d];
+      const end = this.docStart[d + 1];
+      if (ids.length < end - start) ids = this.buffer.ids = new Int32Array(end - start);
+      this.countDocPairs(ids, this.stream.read(start, end, ids));
+    }
+    this.time.count += performance.now() - t0;
+  }
+
+  private countDocPairs(ids: Int32Array, tokens: number): void {
+    const pairs = this.pairs;
+    // Room for all of the document's pairs first: the table never moves while SEEN marks are out.
+    pairs.reserve(tokens);
+    const slots = pairs.slots;
+    if (this.seen.length < tokens) this.seen = new Int32Array(tokens);
+    const seen = this.seen;
+    let marked = 0;
+    for (let k = 1; k < tokens; k++) {
+      const at = pairs.claim(ids[k - 1], ids[k]);
+      const count = slots[at + COUNT];
+      if (count & SEEN) slots[at + COUNT] = count + 1;
+      else {
+        slots[at + COUNT] = (count + 1) | SEEN;
+        slots[at + DF]++;
+        seen[marked++] = at;
+      }
+    }
+    for (let k = 0; k < marked; k++) slots[seen[k] + COUNT] &= COUNT_BITS;
+  }
+
   dropPairs(): void {
-    this.pairs = new PairTable(3, 0);
+    this.pairs = new PairTable(2, 0);
   }
 
   /** Visits the terms [from, to) that occur: (term, count, df). */
@@ -226,50 +267,58 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   let totalChars = 0;
   for (const doc of docs) totalChars += doc.title.length + (doc.summary?.length ?? 0);
 
-  // Pass 1: word ids, counts and document frequencies.
+  // Pass 1: word ids, counts and document frequencies; then the pairs' from the word ids.
   const c = new NgramCounts(options, n, totalChars);
   for (let d = 0; d < n; d++) {
     c.add(d, docs[d]);
     if (c.words.needsGrowth()) yield* c.words.growTask();
-    if (c.pairs.needsGrowth()) yield* c.pairs.growTask();
     if (d % DOCS_PER_STEP === DOCS_PER_STEP - 1) yield;
+  }
+  c.sizePairs();
+  if (c.bigrams) {
+    const step = 16 * DOCS_PER_STEP;
+    for (let d = 0; d < n; d += step) {
+      c.countPairs(d, Math.min(n, d + step));
+      // Only if the sketch fell well short: then in slices, not all at once in reserve().
+      if (c.pairs.needsGrowth()) yield* c.pairs.growTask();
+      yield;
+    }
   }
   const profile: FitProfile = { tokenize: c.time.tokenize / 1000, count: c.time.count / 1000, select: 0, rows: 0 };
   let t0 = performance.now();
 
-  // The terms in the df window.
+  // max_features among the terms in the df window: every term above a count threshold, then the
+  // alphabetically first ties at it. A histogram of the window's counts finds the threshold, and
+  // a second scan collects the terms, so the window (often 100,000s of terms) is never listed.
+  // Rows store features in 16 bits: an uncapped vocabulary is capped at MAX_FEATURES the same way.
   const { min, max } = dfBounds(options, n);
-  const inWindow = new IntList();
-  const windowCounts = new IntList();
+  const maxFeatures = Math.min(options.maxFeatures, MAX_FEATURES);
   const termCount = c.termCount;
+  const counts = new CountHistogram();
   for (let from = 0; from < termCount; from += ITEMS_PER_STEP) {
-    c.forEachTerm(from, Math.min(termCount, from + ITEMS_PER_STEP), (term, count, df) => {
-      if (df >= min && df <= max) {
-        inWindow.push(term);
-        windowCounts.push(count);
-      }
+    c.forEachTerm(from, Math.min(termCount, from + ITEMS_PER_STEP), (_term, count, df) => {
+      if (df >= min && df <= max) counts.add(count);
     });
     yield;
   }
-
-  // max_features: every term above the count threshold, then the alphabetically first ties at it.
-  // Rows store features in 16 bits: an uncapped vocabulary is capped at MAX_FEATURES the same way.
-  const maxFeatures = Math.min(options.maxFeatures, MAX_FEATURES);
-  let chosen: Int32Array = inWindow.view();
-  if (chosen.length > maxFeatures) {
-    const counts = windowCounts.view();
-    const { threshold, tiesToTake } = countThreshold(counts, maxFeatures);
-    const above = new IntList();
-    const ties = new IntList();
-    for (let k = 0; k < counts.length; k++) {
-      if (counts[k] > threshold) above.push(chosen[k]);
-      else if (counts[k] === threshold) ties.push(chosen[k]);
-    }
+  // Threshold -1: the whole window fits.
+  const { threshold, tiesToTake } = counts.size > maxFeatures ? counts.threshold(maxFeatures) : { threshold: -1, tiesToTake: 0 };
+  const above = new IntList();
+  const ties = new IntList();
+  for (let from = 0; from < termCount; from += ITEMS_PER_STEP) {
+    c.forEachTerm(from, Math.min(termCount, from + ITEMS_PER_STEP), (term, count, df) => {
+      if (df < min || df > max) return;
+      if (count > threshold) above.push(term);
+      else if (count === threshold) ties.push(term);
+    });
+    yield;
+  }
+  if (tiesToTake > 0) {
     const tieTerms = Array.from(ties.view(), (t) => c.termOf(t));
     const order = yield* mergeSortTask(Int32Array.from(tieTerms.keys()), (a, b) => tieTerms[a] < tieTerms[b]);
     for (let k = 0; k < tiesToTake; k++) above.push(ties.data[order[k]]);
-    chosen = above.view();
   }
+  const chosen = above.view();
 
   // Features in sklearn's order: sorted by term.
   const chosenTerms = Array.from(chosen, (t) => c.termOf(t));
@@ -308,27 +357,34 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   return { vocabulary, csr, profile };
 }
 
-/** The count `threshold` with fewer than `limit` counts above it and at least `limit` at or above it. */
-function countThreshold(counts: Int32Array, limit: number): { threshold: number; tiesToTake: number } {
-  // A histogram of counts; counts past the cap (rare: only in huge corpora) are sorted exactly.
-  const CAP = 1 << 16;
-  const histogram = new Int32Array(CAP);
-  const large: number[] = [];
-  for (const count of counts) {
-    if (count < CAP) histogram[count]++;
-    else large.push(count);
+/** Counts, as a histogram; counts past its cap (rare: only in huge corpora) are kept to sort exactly. */
+class CountHistogram {
+  private static readonly CAP = 1 << 16;
+  private readonly histogram = new Int32Array(CountHistogram.CAP);
+  private readonly large: number[] = [];
+  size = 0;
+
+  add(count: number): void {
+    if (count < CountHistogram.CAP) this.histogram[count]++;
+    else this.large.push(count);
+    this.size++;
   }
-  large.sort((a, b) => b - a);
-  if (large.length >= limit) {
-    const threshold = large[limit - 1];
-    return { threshold, tiesToTake: limit - large.filter((x) => x > threshold).length };
+
+  /** The count `threshold` with fewer than `limit` counts above it and at least `limit` at or above it, and how many at it make `limit`. */
+  threshold(limit: number): { threshold: number; tiesToTake: number } {
+    const { histogram, large } = this;
+    large.sort((a, b) => b - a);
+    if (large.length >= limit) {
+      const threshold = large[limit - 1];
+      return { threshold, tiesToTake: limit - large.filter((x) => x > threshold).length };
+    }
+    let above = large.length;
+    for (let count = CountHistogram.CAP - 1; count >= 0; count--) {
+      if (above + histogram[count] >= limit) return { threshold: count, tiesToTake: limit - above };
+      above += histogram[count];
+    }
+    return { threshold: 0, tiesToTake: limit - above };
   }
-  let above = large.length;
-  for (let count = CAP - 1; count >= 0; count--) {
-    if (above + histogram[count] >= limit) return { threshold: count, tiesToTake: limit - above };
-    above += histogram[count];
-  }
-  return { threshold: 0, tiesToTake: limit - above };
 }
 
 /**

@@ -24,9 +24,20 @@ const SCRIPTS = /[_^]/g;
 const GROUPING = /[{}]/g;
 const TIE = /~/g;
 
+/** Where markup may start: every pattern above begins at one of these (SCRIPTS only inside math). */
+const MARKUP_START = /[\\${}~]/;
+
 export function stripLatex(text: string): string {
   // Most abstracts have no markup at all; skip the passes for them.
   if (text.indexOf('\\') < 0 && text.indexOf('$') < 0 && text.indexOf('{') < 0) return text;
+  // No pattern matches before the first place markup may start, and a replacement only changes
+  // what it matched: the text before it is left out of the passes, which copy the text each time.
+  const first = text.search(MARKUP_START);
+  return first > 0 ? text.slice(0, first) + stripMarkup(text.slice(first)) : stripMarkup(text);
+}
+
+/** Every pass over the whole text (what stripLatex does after the unmarked start; exported for its test). */
+export function stripMarkup(text: string): string {
   return (
     text
       .replace(SYMBOL_ACCENT, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '')

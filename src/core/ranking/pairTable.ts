@@ -5,7 +5,7 @@
  * a Map they would cost ~100 bytes each, here 12-20. Key and fields share one slot, so a lookup or
  * a count touches one cache line: at millions of lookups per fit, cache misses are the cost.
  *
- * Fitting counts with fields (count, df, last document + 1); a fitted vocabulary maps a pair to
+ * Fitting counts with fields (count, df); a fitted vocabulary maps a pair to
  * its feature with one field. Callers address fields by the offset `find`/`claim` return, and
  * use it at once: growing the table moves the slots.
  */
@@ -18,60 +18,58 @@ const MIGRATE_PER_STEP = 16_384;
  * memory of a 50,000-abstract fit's table for no measurable gain.
  */
 const MAX_LOAD = 0.7;
+/** Grown at once past this load, whatever the caller does. */
+const FULL = 0.9;
 
 export class PairTable {
   /** Slot: first + 1 (0 = empty), second, then the fields. */
   slots: Int32Array;
   private readonly stride: number;
   private capacity: number;
-  private mask: number;
+  /** capacity / 2^32: a hash times this is its home slot (any capacity, not only powers of two, so a table sized for `expected` is not up to twice that). */
+  private scale: number;
   size = 0;
 
   constructor(
     readonly fields: number,
     expected = 1024,
   ) {
-    let cap = 1024;
-    while (cap * MAX_LOAD < expected) cap *= 2;
     this.stride = 2 + fields;
-    this.capacity = cap;
-    this.mask = cap - 1;
-    this.slots = new Int32Array(cap * this.stride);
+    this.capacity = Math.max(1024, Math.ceil(expected / MAX_LOAD));
+    this.scale = this.capacity / 2 ** 32;
+    this.slots = new Int32Array(this.capacity * this.stride);
   }
 
-  private static hash(a: number, b: number): number {
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    return h ^ (h >>> 13);
+  private home(a: number, b: number): number {
+    return Math.floor((pairHash(a, b) >>> 0) * this.scale);
   }
 
   /** The offset of the fields of (a, b) in `slots`, or -1. */
   find(a: number, b: number): number {
-    const { slots, stride, mask } = this;
-    let i = PairTable.hash(a, b) & mask;
+    const { slots, stride, capacity } = this;
+    let i = this.home(a, b);
     for (;;) {
       const at = i * stride;
       const first = slots[at] - 1;
       if (first < 0) return -1;
       if (first === a && slots[at + 1] === b) return at + 2;
-      i = (i + 1) & mask;
+      if (++i === capacity) i = 0;
     }
   }
 
   /** The offset of the fields of (a, b), added with zero fields if new. */
   claim(a: number, b: number): number {
-    const { slots, stride, mask } = this;
-    let i = PairTable.hash(a, b) & mask;
+    const { slots, stride, capacity } = this;
+    let i = this.home(a, b);
     for (;;) {
       const at = i * stride;
       const first = slots[at] - 1;
       if (first < 0) break;
       if (first === a && slots[at + 1] === b) return at + 2;
-      i = (i + 1) & mask;
+      if (++i === capacity) i = 0;
     }
     // A table left too full (callers that care grow it between documents with growTask).
-    if (this.size + 1 > this.capacity * 0.9) {
+    if (this.size + 1 > this.capacity * FULL) {
       runAll(this.growTask());
       return this.claim(a, b);
     }
@@ -100,6 +98,11 @@ export class PairTable {
     return slot * this.stride + 2;
   }
 
+  /** Grows now if `more` new pairs would make the table too full, so that claiming them cannot move the slots. */
+  reserve(more: number): void {
+    while (this.size + more > this.capacity * FULL) runAll(this.growTask());
+  }
+
   /** Time for growTask, before the probes get long. */
   needsGrowth(): boolean {
     return this.size > this.capacity * MAX_LOAD;
@@ -111,25 +114,34 @@ export class PairTable {
     const old = this.slots;
     const slots = new Int32Array(capacity * this.stride);
     for (let from = 0; from < this.capacity; from += MIGRATE_PER_STEP) {
-      this.migrate(old, slots, capacity - 1, from, Math.min(this.capacity, from + MIGRATE_PER_STEP));
+      this.migrate(old, slots, capacity, from, Math.min(this.capacity, from + MIGRATE_PER_STEP));
       yield;
     }
     this.slots = slots;
     this.capacity = capacity;
-    this.mask = capacity - 1;
+    this.scale = capacity / 2 ** 32;
   }
 
-  private migrate(old: Int32Array, slots: Int32Array, mask: number, first: number, end: number): void {
+  private migrate(old: Int32Array, slots: Int32Array, capacity: number, first: number, end: number): void {
     const stride = this.stride;
+    const scale = capacity / 2 ** 32;
     for (let s = first; s < end; s++) {
       const from = s * stride;
       if (old[from] === 0) continue;
-      let i = PairTable.hash(old[from] - 1, old[from + 1]) & mask;
-      while (slots[i * stride] !== 0) i = (i + 1) & mask;
+      let i = Math.floor((pairHash(old[from] - 1, old[from + 1]) >>> 0) * scale);
+      while (slots[i * stride] !== 0) if (++i === capacity) i = 0;
       const to = i * stride;
       for (let k = 0; k < stride; k++) slots[to + k] = old[from + k];
     }
   }
+}
+
+/** A mixing hash of a pair of ints (also what PairSketch counts). */
+export function pairHash(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 13);
 }
 
 function runAll(task: Task<void>): void {

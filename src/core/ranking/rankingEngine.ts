@@ -13,7 +13,7 @@
 import { Corpus, publishedDays } from './corpus';
 import { sharedTerms } from './explain';
 import { fitTfidf, type FitProfile } from './fitTfidf';
-import { decisionFunction, decisionFunctionOfBlock, DEFAULT_SVC, trainLinearSvc, type SvcModel, type SvcOptions, type SvcScratch } from './linearSvc';
+import { decisionFunction, decisionFunctionOfBlock, DEFAULT_SVC, svcScratch, trainLinearSvc, type SvcModel, type SvcOptions } from './linearSvc';
 import { recencyOrder, recencyReasons } from './recency';
 import { RowStore } from './rowStore';
 import { argsortDescendingTask } from './sorting';
@@ -76,8 +76,9 @@ interface RankerState {
 }
 
 interface Candidates {
-  ids: string[];
-  published: number[];
+  /** The corpus's own arrays for the whole corpus: read, never kept or changed. */
+  ids: readonly string[];
+  published: readonly number[];
   /** The candidates' rows; null for the whole corpus, whose rows are scored as one block. */
   rows: SparseVector[] | null;
 }
@@ -92,7 +93,7 @@ export class RankingEngine {
   private refitPending = true;
   private since = { docs: 0, tokens: 0, unknown: 0 };
   private readonly rankers = new Map<RankerKey, RankerState>();
-  private readonly svcScratch: SvcScratch = { indices: new Uint16Array(0), values: new Float32Array(0) };
+  private readonly svcScratch = svcScratch();
   /** Where the last vocabulary fit spent its time. */
   lastFit: FitProfile | null = null;
 
@@ -121,6 +122,7 @@ export class RankingEngine {
     const wasPending = this.refitPending;
     this.refitPending = true;
     const changed: number[] = [];
+    this.corpus.reserve(docs.length);
     for (let from = 0; from < docs.length; from += 2048) {
       for (const i of this.corpus.upsert(docs, from, Math.min(docs.length, from + 2048))) changed.push(i);
       yield;
@@ -274,7 +276,8 @@ export class RankingEngine {
     state.trained = {
       model: result.model,
       alpha: result.alpha,
-      alphaIds: this.corpus.ids.slice(),
+      // The same corpus (a change of positives only): the previous copy of its ids still holds.
+      alphaIds: state.trained?.corpusGeneration === this.corpus.generation ? state.trained.alphaIds : this.corpus.ids.slice(),
       labels,
       corpusGeneration: this.corpus.generation,
       vocabularyGeneration: this.vocabularyGeneration,
@@ -311,7 +314,7 @@ export class RankingEngine {
   /** Ids, dates and (when `withRows`) rows of the candidates; papers outside the corpus are vectorized on the fly, unknown ids skipped. */
   private candidates(refs: readonly PaperRef[] | undefined, withRows: boolean): Candidates {
     const corpus = this.corpus;
-    if (!refs) return { ids: corpus.ids.slice(), published: corpus.published.slice(), rows: null };
+    if (!refs) return { ids: corpus.ids, published: corpus.published, rows: null };
     const c = { ids: [] as string[], published: [] as number[], rows: [] as SparseVector[] };
     for (const ref of refs) {
       const id = typeof ref === 'string' ? ref : ref.id;

@@ -63,13 +63,16 @@ export class RowStore {
     return { indices: this.indices.subarray(from, this.end[i]), values: this.values.subarray(from, this.end[i]) };
   }
 
+  /** Room for `rows` papers in all, so that pushing a large batch grows the extents once instead of by a quarter at a time. */
+  reserveRows(rows: number): void {
+    if (rows <= this.start.length) return;
+    this.start = grow(this.start, rows);
+    this.end = grow(this.end, rows);
+  }
+
   /** Appends a row for a new paper. */
   push(row: SparseVector | undefined): void {
-    if (this.size === this.start.length) {
-      const n = Math.ceil(this.size * 1.25);
-      this.start = grow(this.start, n);
-      this.end = grow(this.end, n);
-    }
+    if (this.size === this.start.length) this.reserveRows(Math.ceil(this.size * 1.25));
     this.start[this.size++] = -1;
     this.set(this.size - 1, row);
   }

@@ -43,35 +43,38 @@ function sortableKey(bits: number): number {
 /** Indices of `scores` from highest to lowest (NaN last); equal scores keep index order. Yields after each radix pass. */
 export function* argsortDescendingTask(scores: Float32Array): Task<Int32Array> {
   const n = scores.length;
-  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n);
   // Descending = ascending on the complement of the sortable key; radix sort is stable, so ties keep index order.
-  let keys = new Uint32Array(n);
+  // The keys are computed in place from the scores, once into `keys` and read back through the order.
+  const keys = new Uint32Array(n);
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n);
   for (let i = 0; i < n; i++) keys[i] = scores[i] === scores[i] ? ~sortableKey(bits[i]) >>> 0 : 0xffffffff;
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  let nextKeys = new Uint32Array(n);
   let nextOrder = new Int32Array(n);
   const counts = new Int32Array(256);
   for (let shift = 0; shift < 32; shift += 8) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 255]++;
-    let sum = 0;
-    for (let b = 0; b < 256; b++) {
-      const c = counts[b];
-      counts[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const b = (keys[i] >>> shift) & 255;
-      const at = counts[b]++;
-      nextKeys[at] = keys[i];
-      nextOrder[at] = order[i];
-    }
-    [keys, nextKeys] = [nextKeys, keys];
+    radixPass(keys, order, nextOrder, counts, shift);
     [order, nextOrder] = [nextOrder, order];
     yield;
   }
   return order;
+}
+
+/** One stable counting pass on byte `shift` of the keys, of the indices in `order` into `into`. */
+function radixPass(keys: Uint32Array, order: Int32Array, into: Int32Array, counts: Int32Array, shift: number): void {
+  const n = order.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 255]++;
+  let sum = 0;
+  for (let b = 0; b < 256; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = order[i];
+    into[counts[(keys[k] >>> shift) & 255]++] = k;
+  }
 }
 
 export function argsortDescending(scores: Float32Array): Int32Array {

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
-import { stripLatex } from '../../../src/core/ranking/latex';
+import { stripLatex, stripMarkup } from '../../../src/core/ranking/latex';
 import { ENGLISH_STOP_WORDS } from '../../../src/core/ranking/stopWords';
 import { foldText, idBuffer, scanWords, tokenize } from '../../../src/core/ranking/tokenizer';
 import { WordTable } from '../../../src/core/ranking/wordTable';
 import { loadFixturePapers } from './support/fixturePapers';
+import { seededRandom } from './support/syntheticCorpus';
 
 describe('ranking tokenizer', () => {
   it('lower-cases, drops stop words and one-character words, keeps words starting with a letter', () => {
@@ -47,6 +48,29 @@ describe('ranking tokenizer', () => {
   it('turns TeX accents into letters and drops references', () => {
     assert.deepStrictEqual(tokenize("Cram\\'er-Rao bounds, Erd\\H{o}s graphs and S\\o ren"), ['cramer', 'rao', 'bounds', 'erdos', 'graphs', 'soren']);
     assert.deepStrictEqual(tokenize('as shown in \\cite{smith2020} it costs \\$5 and 50\\% less'), ['shown', 'costs']);
+  });
+
+  it('strips LaTeX exactly as the passes over the whole text do, on every fixture title and abstract and on random markup', () => {
+    // The stripper before it skipped the unmarked start: texts without `\\`, `$` or `{` as they are, the passes over all of the others.
+    const reference = (t: string): string => (t.indexOf('\\') < 0 && t.indexOf('$') < 0 && t.indexOf('{') < 0 ? t : stripMarkup(t));
+    const { papers } = loadFixturePapers();
+    let marked = 0;
+    for (const p of papers) {
+      for (const text of [p.title, p.summary]) {
+        if (stripLatex(text) !== text) marked++;
+        assert.strictEqual(stripLatex(text), reference(text), p.id);
+      }
+    }
+    assert.ok(marked > 100, `${marked} fixture texts have markup`);
+    // Random strings built from markup fragments and plain words, in any order.
+    const pieces = ['\\', '$', '$$', '{', '}', '~', '_', '^', '\\emph', '\\cite', '\\href', '\\o', '\\v', "\\'", '\\(', '\\)', '\\[', '\\]', '\\%', ' ', 'ab', 'x', 'graph', 'é'];
+    const random = seededRandom(13);
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      const length = Math.floor(random() * 16);
+      for (let j = 0; j < length; j++) text += pieces[Math.floor(random() * pieces.length)];
+      assert.strictEqual(stripLatex(text), reference(text), JSON.stringify(text));
+    }
   });
 
   it('gives the same tokens through the interning scanner as through tokenize(), on every fixture abstract', () => {

@@ -1,0 +1,18 @@
+import * as assert from 'assert';
+import { argsortDescending } from '../../../src/core/ranking/sorting';
+import { seededRandom } from './support/syntheticCorpus';
+
+describe('ranking order', () => {
+  it('sorts indices by score, highest first, ties in index order and NaN last', () => {
+    const random = seededRandom(21);
+    for (const n of [0, 1, 7, 5_000]) {
+      // Few distinct values, so ties are common; negatives, zeros of both signs, infinities and NaN among them.
+      const values = [-Infinity, -2.5, -1e-30, -0, 0, 1e-30, 0.75, 3, Infinity, NaN];
+      const scores = Float32Array.from({ length: n }, () => values[Math.floor(random() * values.length)] * (random() < 0.5 ? 1 : 1 + random()));
+      // Higher first (+0 above -0, as their bits order them), NaN after everything, then by index.
+      const before = (x: number, y: number): boolean => (Number.isNaN(y) && !Number.isNaN(x)) || x > y || (x === 0 && y === 0 && Object.is(y, -0) && !Object.is(x, -0));
+      const expected = Array.from(scores.keys()).sort((a, b) => (before(scores[a], scores[b]) ? -1 : before(scores[b], scores[a]) ? 1 : a - b));
+      assert.deepStrictEqual(Array.from(argsortDescending(scores)), expected, `n = ${n}`);
+    }
+  });
+});
