@@ -72,9 +72,49 @@ const FNV_PRIME = 0x01000193;
  * separates its neighbours (they are not a bigram).
  */
 export function scanWords(text: string, table: WordTable, insert: boolean, out: IdBuffer): void {
-  let s = stripLatex(text);
-  // ASCII text is lower-cased on the fly; anything else is folded first (this also lower-cases it).
-  if (NON_ASCII.test(s)) s = foldText(s);
+  const s = stripLatex(text);
+  // Most text is ASCII: as UTF-8 it takes exactly one byte per character, and scanning bytes is
+  // faster than reading the string a character at a time. Anything else is folded first (this
+  // also lower-cases it) and scanned as a string.
+  if (bytes.length < 3 * s.length) bytes = new Uint8Array(3 * s.length + 1024);
+  const n = UTF8.encodeInto(s, bytes).written;
+  if (n === s.length) scanAscii(bytes, n, table, insert, out);
+  else scanFolded(foldText(s), table, insert, out);
+}
+
+const UTF8 = new TextEncoder();
+/** The text as bytes; at most 3 per UTF-16 unit, so encodeInto always writes all of it. */
+let bytes = new Uint8Array(1 << 14);
+/** ASCII code -> its lower-case code if it belongs to a word, else -1. */
+const ASCII_FOLD = new Int16Array(128);
+for (let c = 0; c < 128; c++) ASCII_FOLD[c] = ASCII_CLASS[c] === NONE ? -1 : c >= 65 && c <= 90 ? c + 32 : c;
+
+/** scanWords on ASCII bytes, lower-casing each word in place as it hashes it. */
+function scanAscii(b: Uint8Array, n: number, table: WordTable, insert: boolean, out: IdBuffer): void {
+  let i = 0;
+  while (i < n) {
+    let f = ASCII_FOLD[b[i]];
+    if (f < 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const startsWell = ASCII_CLASS[f] === STARTS;
+    let h = FNV_OFFSET;
+    do {
+      b[i] = f;
+      h = Math.imul(h ^ f, FNV_PRIME);
+      i++;
+    } while (i < n && (f = ASCII_FOLD[b[i]]) >= 0);
+    if (!startsWell || i - start < 2) continue;
+    const id = table.findBytes(b, start, i, h, insert);
+    if (id >= 0 && table.isStop(id)) continue;
+    push(out, id);
+  }
+}
+
+/** scanWords on text with non-ASCII characters, already folded. */
+function scanFolded(s: string, table: WordTable, insert: boolean, out: IdBuffer): void {
   const n = s.length;
   let i = 0;
   while (i < n) {

@@ -74,6 +74,30 @@ export class WordTable {
     return insert ? this.insert(text, start, end, hash, i) : -1;
   }
 
+  /** find for ASCII text already lower-cased as bytes (the scanner's fast path). */
+  findBytes(bytes: Uint8Array, start: number, end: number, hash: number, insert: boolean): number {
+    const slots = this.slots;
+    let i = hash & this.mask;
+    for (;;) {
+      const id = slots[2 * i + 1] - 1;
+      if (id < 0) break;
+      if (slots[2 * i] === hash && this.sameBytes(id, bytes, start, end)) return id;
+      i = (i + 1) & this.mask;
+    }
+    if (!insert) return -1;
+    const at = this.reservePool(end - start);
+    this.pool.set(bytes.subarray(start, end), at);
+    return this.register(at, end - start, hash, i);
+  }
+
+  private sameBytes(id: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const at = this.spans[2 * id] - start;
+    if (this.spans[2 * id + 1] !== end - start) return false;
+    const pool = this.pool;
+    for (let k = start; k < end; k++) if (pool[at + k] !== bytes[k]) return false;
+    return true;
+  }
+
   private sameChars(id: number, text: string, start: number, end: number): boolean {
     const at = this.spans[2 * id];
     if (this.spans[2 * id + 1] !== end - start) return false;
@@ -88,15 +112,25 @@ export class WordTable {
 
   private insert(text: string, start: number, end: number, hash: number, slot: number): number {
     const length = end - start;
-    const id = this.words.length;
-    this.ensure(id + 1, length);
-    const at = this.poolLength;
+    const at = this.reservePool(length);
     for (let k = 0; k < length; k++) {
       let c = text.charCodeAt(start + k);
       if (c >= 65 && c <= 90) c += 32;
       this.pool[at + k] = c;
     }
-    // A fresh string from the pool: a slice of `text` would keep the whole abstract alive.
+    return this.register(at, length, hash, slot);
+  }
+
+  /** Room for one more word of `length` characters; returns where its characters go in the pool. */
+  private reservePool(length: number): number {
+    this.ensure(this.words.length + 1, length);
+    return this.poolLength;
+  }
+
+  /** Makes the word whose characters were just written at `at` in the pool the next id, in `slot`. */
+  private register(at: number, length: number, hash: number, slot: number): number {
+    const id = this.words.length;
+    // A fresh string from the pool: a slice of the text would keep the whole abstract alive.
     let word = '';
     for (let k = 0; k < length; k += 1024) word += String.fromCharCode(...this.pool.subarray(at + k, at + Math.min(length, k + 1024)));
     this.poolLength += length;

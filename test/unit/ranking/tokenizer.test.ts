@@ -86,6 +86,24 @@ describe('ranking tokenizer', () => {
     }
   });
 
+  it('gives ASCII text the same ids whether it is scanned as bytes or, holding another character, as folded text', () => {
+    const table = new WordTable(1024, ENGLISH_STOP_WORDS);
+    const ascii = idBuffer();
+    const folded = idBuffer();
+    let compared = 0;
+    for (const p of loadFixturePapers().papers) {
+      if (/[^\x00-\x7f]/.test(stripLatex(p.summary))) continue;
+      ascii.length = 0;
+      folded.length = 0;
+      scanWords(p.summary, table, true, ascii);
+      // A lone accented letter is a one-character word (dropped), but it sends the text down the folding path.
+      scanWords(`${p.summary} é`, table, true, folded);
+      assert.deepStrictEqual(Array.from(folded.ids.subarray(0, folded.length)), Array.from(ascii.ids.subarray(0, ascii.length)), p.id);
+      compared++;
+    }
+    assert.ok(compared > 1000, `${compared} ASCII abstracts`);
+  });
+
   it('marks words missing from a lookup-only table as -1 and still skips stop words', () => {
     const table = new WordTable(16, ENGLISH_STOP_WORDS);
     table.add('graph');
