@@ -15,6 +15,12 @@ export interface Csr {
   values: Float32Array;
 }
 
+/** 1 + ln(n) for the small counts nearly every term has, computed once (the same values). */
+const SUBLINEAR_TF = Float64Array.from({ length: 64 }, (_, n) => 1 + Math.log(n));
+
+/** Feature -> occurrences in the row being written; all zero between rows. */
+let tally = new Int32Array(0);
+
 export class RowWriter {
   private indptr: Int32Array;
   private indices: Uint16Array;
@@ -29,26 +35,31 @@ export class RowWriter {
     this.values = new Float32Array(Math.max(16, expectedEntries));
   }
 
-  /** Appends the row of a document whose n-grams have the features `features[0, count)` (reordered in place). */
+  /** Appends the row of a document whose n-grams have the features `features[0, count)` (overwritten). */
   add(features: Int32Array, count: number, idf: Float64Array, sublinearTf: boolean): void {
-    const occurrences = features.subarray(0, count).sort();
-    let distinct = count > 0 ? 1 : 0;
-    for (let k = 1; k < count; k++) if (occurrences[k] !== occurrences[k - 1]) distinct++;
+    // Occurrences tallied per feature, each feature kept once in `features`: only the distinct
+    // features are sorted, not every occurrence.
+    if (tally.length < idf.length) tally = new Int32Array(idf.length);
+    let distinct = 0;
+    for (let k = 0; k < count; k++) {
+      const f = features[k];
+      if (tally[f]++ === 0) features[distinct++] = f;
+    }
+    features.subarray(0, distinct).sort();
     this.reserve(distinct);
     if (this.weights.length < distinct) this.weights = new Float64Array(distinct * 2);
     const at = this.length;
     const weights = this.weights;
-    let d = -1;
-    for (let k = 0; k < count; k++) {
-      if (k === 0 || occurrences[k] !== occurrences[k - 1]) {
-        this.indices[at + ++d] = occurrences[k];
-        weights[d] = 0;
-      }
-      weights[d]++;
+    for (let k = 0; k < distinct; k++) {
+      const f = features[k];
+      this.indices[at + k] = f;
+      weights[k] = tally[f];
+      tally[f] = 0;
     }
     let sumSquares = 0;
     for (let k = 0; k < distinct; k++) {
-      const tf = sublinearTf ? 1 + Math.log(weights[k]) : weights[k];
+      const n = weights[k];
+      const tf = sublinearTf ? (n < SUBLINEAR_TF.length ? SUBLINEAR_TF[n] : 1 + Math.log(n)) : n;
       const w = tf * idf[this.indices[at + k]];
       weights[k] = w;
       sumSquares += w * w;

@@ -58,6 +58,17 @@ describe('tf-idf vectorizer', () => {
     for (const r of rows) close(r.values.reduce((s, x) => s + x * x, 0), 1, 'squared norm');
   });
 
+  it('takes 1 + ln(count) for large counts as for small ones, and indexes each row in increasing order', () => {
+    // One document: "graph" 63 times, "kernel" 64 times, "model" 100 times, "spectral" once
+    // (no bigrams, one document: every idf is 1).
+    const text = ['spectral', ...Array<string>(63).fill('graph'), ...Array<string>(64).fill('kernel'), ...Array<string>(100).fill('model')].join(' ');
+    const { vocabulary, rows } = fit([text], { ...OPEN, ngramMax: 1 });
+    const tf = [63, 64, 100, 1].map((n) => 1 + Math.log(n));
+    const norm = Math.sqrt(tf.reduce((sum, t) => sum + t * t, 0));
+    ['graph', 'kernel', 'model', 'spectral'].forEach((term, k) => close(value(vocabulary, rows[0], term), tf[k] / norm, term));
+    assert.deepStrictEqual(Array.from(rows[0].indices), [0, 1, 2, 3]);
+  });
+
   it('uses raw counts and plain idf when sublinear_tf and smooth_idf are off', () => {
     const { vocabulary, rows } = fit(docs, { ...OPEN, sublinearTf: false, smoothIdf: false, ngramMax: 1 });
     assert.deepStrictEqual(vocabulary.terms, ['graph', 'kernels', 'networks', 'neural']);
