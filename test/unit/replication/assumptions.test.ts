@@ -30,9 +30,9 @@ describe('replication: the assumptions ledger', () => {
   });
 
   it('names where a decision is encoded relative to the replication folder, as the Python helper does', () => {
-    const dir = '/work/papers/1706.03762-attention/replication';
+    const dir = '/home/ada/practice/papers/1706.03762-attention/replication';
     assert.deepStrictEqual(codeLocation(dir, `${dir}/notebook.ipynb`, { cell: 4, line: 2 }), { file: 'notebook.ipynb', line: 2, cell: 4 });
-    assert.deepStrictEqual(codeLocation(dir, '/work/papers/1706.03762-attention/notes.md', { line: 12 }), { file: '../notes.md', line: 12, cell: null });
+    assert.deepStrictEqual(codeLocation(dir, '/home/ada/practice/papers/1706.03762-attention/notes.md', { line: 12 }), { file: '../notes.md', line: 12, cell: null });
     assert.deepStrictEqual(codeLocation('C:\\p\\x\\replication', 'C:\\p\\x\\replication\\src\\train.py', { line: 0 }), { file: 'src/train.py', line: null, cell: null });
     assert.strictEqual(locationText({ file: 'notebook.ipynb', line: 2, cell: 4 }), 'notebook.ipynb, cell 4');
     assert.strictEqual(locationText({ file: '../notes.md', line: 12, cell: null }), '../notes.md:12');
