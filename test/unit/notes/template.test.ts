@@ -9,26 +9,12 @@ import {
   renderNoteFile,
   renderNoteTemplate,
 } from '../../../src/core/notes/template';
+import { paper as samplePaper } from '../library/support/samples';
 
-const paper: Paper = {
-  id: '1706.03762',
-  version: 7,
-  title: 'Attention Is All\n  You Need',
+// The shared sample, with a two-paragraph abstract to show paragraphs are kept.
+const paper: Paper = samplePaper({
   summary: '  The dominant sequence transduction models are based on complex recurrent or\n  convolutional neural networks.\n\n  We propose a new simple network architecture, the Transformer.\n',
-  authors: [
-    { name: 'Ashish Vaswani', affiliations: [] },
-    { name: 'Noam Shazeer', affiliations: ['Google Brain'] },
-  ],
-  published: '2017-06-12T17:57:34Z',
-  updated: '2023-08-02T00:41:18Z',
-  primaryCategory: 'cs.CL',
-  categories: ['cs.CL', 'cs.LG'],
-  comment: '15 pages, 5 figures',
-  journalRef: null,
-  doi: null,
-  links: { abs: 'https://arxiv.org/abs/1706.03762v7', pdf: 'https://arxiv.org/pdf/1706.03762v7', doi: null },
-  announceType: null,
-};
+});
 
 describe('note template', () => {
   it('fills every placeholder of the default template from a paper', () => {
