@@ -25,7 +25,8 @@ import type { RankDoc } from '../../src/core/ranking/types';
 import { projectRoot } from '../support/paths';
 import { loadFixturePapers, type FixturePaper } from '../unit/ranking/support/fixturePapers';
 import { sklearnPython } from '../unit/ranking/support/python';
-import { seededRandom, synthesizeCorpus } from '../unit/ranking/support/syntheticCorpus';
+import { seededRandom } from '../support/seededRandom';
+import { synthesizeCorpus } from '../unit/ranking/support/syntheticCorpus';
 
 const DOCS = Number(process.env.RANKING_BENCH_DOCS ?? 50_000);
 const POSITIVES = 200;

@@ -4,7 +4,7 @@ import { PairSketch } from '../../../src/core/ranking/pairSketch';
 import { PairTable } from '../../../src/core/ranking/pairTable';
 import { runSync } from '../../../src/core/ranking/tasks';
 import { ARXIV_SANITY_TFIDF, type TfidfOptions } from '../../../src/core/ranking/tfidfOptions';
-import { seededRandom } from './support/syntheticCorpus';
+import { seededRandom } from '../../support/seededRandom';
 
 describe('pair counting (the fit)', () => {
   it('estimates the number of distinct pairs within a few percent, however often each repeats', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { argsortDescending } from '../../../src/core/ranking/sorting';
-import { seededRandom } from './support/syntheticCorpus';
+import { seededRandom } from '../../support/seededRandom';
 
 describe('ranking order', () => {
   it('sorts indices by score, highest first, ties in index order and NaN last', () => {

@@ -4,7 +4,7 @@ import { ENGLISH_STOP_WORDS } from '../../../src/core/ranking/stopWords';
 import { foldText, idBuffer, scanWords, tokenize } from '../../../src/core/ranking/tokenizer';
 import { WordTable } from '../../../src/core/ranking/wordTable';
 import { loadFixturePapers } from './support/fixturePapers';
-import { seededRandom } from './support/syntheticCorpus';
+import { seededRandom } from '../../support/seededRandom';
 
 describe('ranking tokenizer', () => {
   it('lower-cases, drops stop words and one-character words, keeps words starting with a letter', () => {

@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../../../../src/core/arxiv/types';
 import { readFixture } from '../../../support/paths';
+import { seededRandom } from '../../../support/seededRandom';
 
 const FIXTURES = ['api-legacy-search-deep-dream-2017.xml', 'api-2026-cat-cs.LG-OR-cs.AI-20-entries.xml', 'rss-quant-ph-2025-04-28.xml', 'rss-all-archives-combined-2024-11-28.xml'];
 
@@ -83,17 +84,6 @@ export function fixturePapers(): Paper[] {
   return cached;
 }
 
-/** mulberry32: a tiny seeded generator, so every run builds the same corpus. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TAGS = ['to-replicate', 'diffusion', 'llm', 'rl', 'vision', 'theory', 'graphs', 'optimization', 'benchmark', 'survey', 'reading-group', 'quantum'];
 
@@ -109,7 +99,7 @@ export interface SyntheticPaper {
  */
 export function syntheticPapers(count: number, seed = 1): SyntheticPaper[] {
   const base = fixturePapers();
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const sentences = base.map((p) => p.summary.split(/(?<=\.)\s+/));
   const names = base.flatMap((p) => p.authors.map((a) => a.name));

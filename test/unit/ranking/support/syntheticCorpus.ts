@@ -4,6 +4,7 @@
  * primary category (one in five from anywhere), so topics stay coherent and vocabulary real.
  * Deterministic for a seed.
  */
+import { seededRandom } from '../../../support/seededRandom';
 import type { FixturePaper } from './fixturePapers';
 
 export interface SyntheticPaper {
@@ -14,18 +15,6 @@ export interface SyntheticPaper {
   /** The real paper it grew from, and that paper's primary category. */
   base: string;
   primaryCategory: string;
-}
-
-/** mulberry32: small, fast, good enough for shuffling test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function sentences(text: string): string[] {
