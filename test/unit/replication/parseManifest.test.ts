@@ -82,17 +82,20 @@ describe('replication: manifest parse and validation with positions', () => {
   });
 });
 
+/** The plain value a JSON tree node stands for, to compare with JSON.parse. */
+function value(n: JsonNode): unknown {
+  return n.type === 'object'
+    ? Object.fromEntries(n.children!.map((p) => [p.children![0].value, value(p.children![1])]))
+    : n.type === 'array'
+      ? n.children!.map(value)
+      : n.value;
+}
+
 describe('replication: JSON tree with positions', () => {
   it('agrees with JSON.parse on values and finds each node where it is', () => {
     const text = '\ufeff{ "a": [1, -2.5e3, true, null, "x\\u00e9\\n"], "b": {"c": {}} , "d": [] }\n';
     const { root, errors } = parseJsonTree(text);
     assert.deepStrictEqual(errors, []);
-    const value = (n: JsonNode): unknown =>
-      n.type === 'object'
-        ? Object.fromEntries(n.children!.map((p) => [p.children![0].value, value(p.children![1])]))
-        : n.type === 'array'
-          ? n.children!.map(value)
-          : n.value;
     assert.deepStrictEqual(value(root!), JSON.parse(text.slice(1)));
     const a = root!.children![0].children![1];
     assert.strictEqual(text.slice(a.offset, a.offset + a.length), '[1, -2.5e3, true, null, "x\\u00e9\\n"]');
@@ -100,12 +103,6 @@ describe('replication: JSON tree with positions', () => {
   });
 
   it('property: reads any JSON as JSON.parse does', () => {
-    const value = (n: JsonNode): unknown =>
-      n.type === 'object'
-        ? Object.fromEntries(n.children!.map((p) => [p.children![0].value, value(p.children![1])]))
-        : n.type === 'array'
-          ? n.children!.map(value)
-          : n.value;
     fc.assert(
       fc.property(fc.json(), fc.constantFrom(0, 2), (json, indent) => {
         const text = indent ? JSON.stringify(JSON.parse(json), null, indent) : json;
