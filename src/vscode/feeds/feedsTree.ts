@@ -64,19 +64,27 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
   /** The best papers across subscriptions, not yet in the library; or why there are none yet. */
   private recommendedChildren(): FeedsNode[] {
     const state = this.recommendations.state;
-    if (state.kind === 'idle' || state.kind === 'ranking') {
-      void this.recommendations.ensure();
-      return [{ kind: 'message', icon: 'loading~spin', text: 'Ranking papers by your library…' }];
-    }
-    if (state.kind === 'failed') {
-      return [{ kind: 'message', icon: 'error', text: `Could not rank: ${state.message}`, command: { title: 'Show Log', command: 'paperPractice.showLog' } }];
-    }
+    if (state.kind !== 'ready') return [this.notRankedYet()];
     const lists = [...this.caches.values()].map((c) => c.papers.map((p) => p.paper));
     const top = recommendedAcross(lists, state.index, { idOf: (p) => p.id, exclude: (id) => !!this.library.loaded?.get(id), limit: RECOMMENDED_LIMIT });
     const out: FeedsNode[] = [];
     if (state.index.ranking.reason) out.push({ kind: 'message', icon: 'info', text: state.index.ranking.reason });
     if (!top.length) out.push({ kind: 'message', icon: 'check', text: 'Nothing new to recommend: refresh your feeds for more papers' });
     return [...out, ...top.map((s) => this.scoredNode('recommended', s))];
+  }
+
+  /**
+   * What shows while there is no ranking: progress (asking for one), or why it failed. A failure
+   * is not retried from here, or every redraw would start another attempt; the next change of the
+   * library or the feeds does.
+   */
+  private notRankedYet(): FeedsNode {
+    const state = this.recommendations.state;
+    if (state.kind === 'failed') {
+      return { kind: 'message', icon: 'error', text: `Could not rank: ${state.message}`, command: { title: 'Show Log', command: 'paperPractice.showLog' } };
+    }
+    void this.recommendations.ensure();
+    return { kind: 'message', icon: 'loading~spin', text: 'Ranking papers by your library…' };
   }
 
   private scoredNode(key: string, scored: Scored<PaperDetails>): FeedsNode {
@@ -136,14 +144,7 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
   private rankedPapers(key: string, cache: SubscriptionCache): FeedsNode[] {
     const state = this.recommendations.state;
     const papers = cache.papers.map((p) => p.paper);
-    if (state.kind !== 'ready') {
-      void this.recommendations.ensure();
-      const note: FeedsNode =
-        state.kind === 'failed'
-          ? { kind: 'message', icon: 'error', text: `Could not rank: ${state.message}` }
-          : { kind: 'message', icon: 'loading~spin', text: 'Ranking papers by your library…' };
-      return [note, ...papers.map((paper) => ({ kind: 'paper' as const, key, paper }))];
-    }
+    if (state.kind !== 'ready') return [this.notRankedYet(), ...papers.map((paper) => ({ kind: 'paper' as const, key, paper }))];
     const note: FeedsNode[] = state.index.ranking.reason ? [{ kind: 'message', icon: 'info', text: state.index.ranking.reason }] : [];
     return [...note, ...state.index.order(papers, (p) => p.id).map((s) => this.scoredNode(key, s))];
   }

@@ -77,6 +77,8 @@ export class Recommendations implements vscode.Disposable {
 
   /** Ranks now unless a ranking is ready or under way; views call it when they need scores. */
   ensure(): Promise<void> {
+    // A ranking under way answers it: asking again must not queue another round of the same work.
+    if (this.running) return this.running;
     if (this.current.kind === 'ready' && !this.dirty) return Promise.resolve();
     return this.recompute();
   }
