@@ -8,6 +8,7 @@ import { plainTitle } from '../text/texText';
 import { webviewHead } from '../text/webviewHead';
 import type { HeatCell } from './heatMap';
 import type { Progress } from './goals';
+import { daysAgoText } from './recent';
 import type { PracticeSummary } from './summary';
 
 export interface PracticePageAssets {
@@ -19,7 +20,7 @@ export interface PracticePageAssets {
 
 const CELL = 11;
 const GAP = 3;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function renderPracticePage(s: PracticeSummary, assets: PracticePageAssets): string {
   return `${webviewHead({ ...assets, title: 'Practice' })}
@@ -100,8 +101,7 @@ function weeksChart(s: PracticeSummary): string {
 /** "2026-11" as "November 2026". */
 function monthName(label: string): string {
   const month = Number(label.slice(5, 7));
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return month >= 1 && month <= 12 ? `${names[month - 1]} ${label.slice(0, 4)}` : escapeHtml(label);
+  return month >= 1 && month <= 12 ? `${MONTHS[month - 1]} ${label.slice(0, 4)}` : escapeHtml(label);
 }
 
 function cellTitle(c: HeatCell): string {
@@ -121,7 +121,7 @@ function heatMapSvg(weeks: HeatCell[][]): string {
   const starts = weeks.map((_, w) => w).filter((w) => w === 0 || monthOf(w) !== monthOf(w - 1));
   starts.forEach((w, i) => {
     if (i + 1 < starts.length && starts[i + 1] - w < 3) return;
-    if (w < weeks.length - 2) labels.push(`<text class="label" x="${left + w * step}" y="10">${MONTHS[monthOf(w)]}</text>`);
+    if (w < weeks.length - 2) labels.push(`<text class="label" x="${left + w * step}" y="10">${MONTHS[monthOf(w)].slice(0, 3)}</text>`);
   });
   weeks.forEach((column, w) => {
     column.forEach((c, d) => {
@@ -149,9 +149,7 @@ function recentList(s: PracticeSummary): string {
   if (!s.recent.length) return '<p class="sub">Nothing finished yet. Mark a paper read (or replicated) and it shows here.</p>';
   return `<ul class="recent">${s.recent
     .map(
-      (p) => `<li><a href="#" data-paper-id="${escapeHtml(p.id)}">${escapeHtml(plainTitle(p.title))}</a> <span class="badge ${p.status}">${p.status}</span> <span class="sub">${
-        p.daysAgo === 0 ? 'today' : p.daysAgo === 1 ? 'yesterday' : `${p.daysAgo} days ago`
-      }</span></li>`,
+      (p) => `<li><a href="#" data-paper-id="${escapeHtml(p.id)}">${escapeHtml(plainTitle(p.title))}</a> <span class="badge ${p.status}">${p.status}</span> <span class="sub">${daysAgoText(p.daysAgo)}</span></li>`,
     )
     .join('')}</ul>`;
 }

@@ -18,3 +18,8 @@ export function recentlyFinished(read: readonly FinishedPaper[], today: DayNumbe
     .slice(0, limit)
     .map((p) => ({ id: p.id, title: p.title, status: p.status, finished: formatDay(p.day), daysAgo: today - p.day }));
 }
+
+/** "today", "yesterday", "5 days ago". */
+export function daysAgoText(daysAgo: number): string {
+  return daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : `${daysAgo} days ago`;
+}

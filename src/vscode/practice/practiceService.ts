@@ -12,6 +12,8 @@ export class PracticeService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private midnight: NodeJS.Timeout | undefined;
+  /** One computation per change, shared by the view, the status bar and the page. */
+  private computed: Promise<PracticeSummary | undefined> | undefined;
 
   constructor(
     private readonly library: LibraryService,
@@ -19,22 +21,36 @@ export class PracticeService implements vscode.Disposable {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.disposables.push(
-      library.onDidChange(() => this.changed.fire()),
+      library.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('paperPractice.goals')) this.changed.fire();
+        if (e.affectsConfiguration('paperPractice.goals')) this.invalidate();
       }),
     );
     this.armMidnight();
   }
 
   /** The summary, or undefined when no folder (so no library) is open. Loads the library if needed. */
-  async summary(): Promise<PracticeSummary | undefined> {
+  summary(): Promise<PracticeSummary | undefined> {
+    // A failure is not kept: the next call tries again.
+    this.computed ??= this.compute().catch((e: unknown) => {
+      this.computed = undefined;
+      throw e;
+    });
+    return this.computed;
+  }
+
+  private async compute(): Promise<PracticeSummary | undefined> {
     const store = await this.library.get();
     if (!store) return undefined;
     return practiceSummary(
       store.entries.map((e) => e.record),
       { goals: settings.goals(), now: this.clock(), weeks: 12, recent: 8 },
     );
+  }
+
+  private invalidate(): void {
+    this.computed = undefined;
+    this.changed.fire();
   }
 
   async hasPapers(): Promise<boolean> {
@@ -45,7 +61,7 @@ export class PracticeService implements vscode.Disposable {
     const now = this.clock();
     const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 5);
     this.midnight = setTimeout(() => {
-      this.changed.fire();
+      this.invalidate();
       this.armMidnight();
     }, Math.max(1_000, next.getTime() - now.getTime()));
     this.midnight.unref?.();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { RecentPaper } from '../../core/practice/recent';
+import type { Progress } from '../../core/practice/goals';
+import { daysAgoText, type RecentPaper } from '../../core/practice/recent';
 import type { PracticeSummary } from '../../core/practice/summary';
 import { plainTitle } from '../../core/text/texText';
 import { statusIcon } from '../library/libraryTree';
@@ -36,22 +37,10 @@ export class PracticeTreeProvider implements vscode.TreeDataProvider<PracticeNod
   getTreeItem(node: PracticeNode): vscode.TreeItem {
     const none = vscode.TreeItemCollapsibleState.None;
     switch (node.kind) {
-      case 'week': {
-        const p = node.summary.thisWeek;
-        const item = new vscode.TreeItem('This week', none);
-        item.description = p.label.replace(/ this week$/, '') + (p.goal > 0 ? (p.met ? ' · goal met' : ` · ${p.goal - p.count} to go`) : '');
-        item.iconPath = goalIcon(p.met, 'book');
-        item.tooltip = `${p.label} (ISO week ${node.summary.week})`;
-        return item;
-      }
-      case 'month': {
-        const p = node.summary.thisMonth;
-        const item = new vscode.TreeItem('This month', none);
-        item.description = p.label.replace(/ this month$/, '') + (p.goal > 0 ? (p.met ? ' · goal met' : ` · ${p.goal - p.count} to go`) : '');
-        item.iconPath = goalIcon(p.met, 'beaker');
-        item.tooltip = `${p.label} (${node.summary.month})`;
-        return item;
-      }
+      case 'week':
+        return goalItem('This week', node.summary.thisWeek, 'book', `ISO week ${node.summary.week}`);
+      case 'month':
+        return goalItem('This month', node.summary.thisMonth, 'beaker', node.summary.month);
       case 'streak': {
         const { current, longest } = node.summary.streak;
         const item = new vscode.TreeItem('Streak', none);
@@ -71,7 +60,7 @@ export class PracticeTreeProvider implements vscode.TreeDataProvider<PracticeNod
         const { paper } = node;
         const item = new vscode.TreeItem(plainTitle(paper.title), none);
         item.id = `practice:${paper.id}`;
-        item.description = `${paper.status} · ${paper.daysAgo === 0 ? 'today' : paper.daysAgo === 1 ? 'yesterday' : `${paper.daysAgo} days ago`}`;
+        item.description = `${paper.status} · ${daysAgoText(paper.daysAgo)}`;
         item.iconPath = statusIcon(paper.status);
         item.command = { title: 'Open Paper', command: 'paperPractice.openPaper', arguments: [paper.id] };
         item.contextValue = 'practicePaper';
@@ -93,6 +82,11 @@ export class PracticeTreeProvider implements vscode.TreeDataProvider<PracticeNod
   }
 }
 
-function goalIcon(met: boolean, icon: string): vscode.ThemeIcon {
-  return met ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')) : new vscode.ThemeIcon(icon);
+/** "2/3 papers · 1 to go" with the goal's icon, or a green check once the goal is met. */
+function goalItem(label: string, p: Progress, icon: string, period: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.description = p.label.replace(/ this (week|month)$/, '') + (p.goal > 0 ? (p.met ? ' · goal met' : ` · ${p.goal - p.count} to go`) : '');
+  item.iconPath = p.met ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green')) : new vscode.ThemeIcon(icon);
+  item.tooltip = `${p.label} (${period})`;
+  return item;
 }
