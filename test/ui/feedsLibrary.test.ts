@@ -6,10 +6,20 @@ describe('Feeds, Library and the paper detail tab in the real workbench', () => 
     const { page } = await workbench();
     await showPaperPractice(page);
     await sidebar(page).getByRole('button', { name: 'Follow Categories' }).click();
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
+    // Type only once the picker is ours and settled: on a busy machine a value typed while it is
+    // still being set up is cleared, and Enter then follows nothing.
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Follow arXiv categories' }).waitFor();
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'cs.LG' }).first().waitFor();
+    const input = widget.locator('input');
     await input.fill('quant-ph');
+    for (let tries = 0; (await input.inputValue()) !== 'quant-ph'; tries++) {
+      if (tries > 20) throw new Error(`the picker holds "${await input.inputValue()}"`);
+      await page.waitForTimeout(100);
+      await input.fill('quant-ph');
+    }
     await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
     // Following refreshes at once; the recorded quant-ph announcement is Monday 28 April 2025.
     await sidebar(page).locator('.monaco-list-row', { hasText: 'Mon, 28 Apr 2025' }).waitFor({ timeout: 60_000 });
     await sidebar(page).locator('.monaco-list-row', { hasText: '81 papers · 81 new' }).waitFor();
