@@ -39,10 +39,17 @@ export interface FitProfile {
   select: number;
   /** Pass 2. */
   rows: number;
+  /** Distinct words and word pairs in the corpus (stop words left out), before the df window and max_features. */
+  distinctWords: number;
+  distinctPairs: number;
+  /** Words scanned, stop words left out. */
+  tokens: number;
 }
 
 const DOCS_PER_STEP = 8;
 const ITEMS_PER_STEP = 1 << 16;
+/** Terms per step where each costs a string or a table insert in code run once per fit. */
+const TERMS_PER_STEP = 1024;
 
 // Fields of a pair while counting. COUNT's top bit marks a pair already seen in the current
 // document (its df is counted once); the marks are cleared after each document. A field for the
@@ -276,6 +283,7 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   }
   c.sizePairs();
   if (c.bigrams) {
+    yield* c.pairs.touchTask();
     const step = 16 * DOCS_PER_STEP;
     for (let d = 0; d < n; d += step) {
       c.countPairs(d, Math.min(n, d + step));
@@ -284,7 +292,7 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
       yield;
     }
   }
-  const profile: FitProfile = { tokenize: c.time.tokenize / 1000, count: c.time.count / 1000, select: 0, rows: 0 };
+  const profile: FitProfile = { tokenize: c.time.tokenize / 1000, count: c.time.count / 1000, select: 0, rows: 0, distinctWords: 0, distinctPairs: 0, tokens: c.tokens };
   let t0 = performance.now();
 
   // max_features among the terms in the df window: every term above a count threshold, then the
@@ -296,7 +304,9 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   const termCount = c.termCount;
   const counts = new CountHistogram();
   for (let from = 0; from < termCount; from += ITEMS_PER_STEP) {
-    c.forEachTerm(from, Math.min(termCount, from + ITEMS_PER_STEP), (_term, count, df) => {
+    c.forEachTerm(from, Math.min(termCount, from + ITEMS_PER_STEP), (term, count, df) => {
+      if (term >= c.wordCount) profile.distinctPairs++;
+      else if (count > 0) profile.distinctWords++;
       if (df >= min && df <= max) counts.add(count);
     });
     yield;
@@ -314,14 +324,14 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
     yield;
   }
   if (tiesToTake > 0) {
-    const tieTerms = Array.from(ties.view(), (t) => c.termOf(t));
+    const tieTerms = yield* termsOf(c, ties.view());
     const order = yield* mergeSortTask(Int32Array.from(tieTerms.keys()), (a, b) => tieTerms[a] < tieTerms[b]);
     for (let k = 0; k < tiesToTake; k++) above.push(ties.data[order[k]]);
   }
   const chosen = above.view();
 
   // Features in sklearn's order: sorted by term.
-  const chosenTerms = Array.from(chosen, (t) => c.termOf(t));
+  const chosenTerms = yield* termsOf(c, chosen);
   const order = yield* mergeSortTask(Int32Array.from(chosenTerms.keys()), (a, b) => chosenTerms[a] < chosenTerms[b]);
   const termIds = Int32Array.from(order, (k) => chosen[k]);
   const terms = Array.from(order, (k) => chosenTerms[k]);
@@ -333,7 +343,7 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
     idf[f] = idfOf(options, n, df);
     entries += df;
   }
-  const { parts, vocabularyWord } = compactVocabulary(options, terms, idf, n, c, termIds);
+  const { parts, vocabularyWord } = yield* compactVocabulary(options, terms, idf, n, c, termIds);
   const fitted = new TfidfVocabulary({ ...parts, baselineUnknown: 0 });
   // The pair counts are done with: let the collector take them before the rows need their memory.
   c.dropPairs();
@@ -355,6 +365,19 @@ export function* fitTfidf(docs: readonly DocText[], options: TfidfOptions): Task
   const vocabulary = new TfidfVocabulary({ ...parts, baselineUnknown: c.tokens === 0 ? 0 : unknown / c.tokens });
   profile.rows = (performance.now() - t0) / 1000;
   return { vocabulary, csr, profile };
+}
+
+/**
+ * Terms as strings, a slice at a time. Code that runs once per fit is not optimized by the time it
+ * runs, so thousands of terms in one go held the event loop for tens of milliseconds.
+ */
+function* termsOf(c: NgramCounts, terms: Int32Array): Task<string[]> {
+  const out = new Array<string>(terms.length);
+  for (let from = 0; from < terms.length; from += TERMS_PER_STEP) {
+    for (let k = from; k < Math.min(terms.length, from + TERMS_PER_STEP); k++) out[k] = c.termOf(terms[k]);
+    yield;
+  }
+  return out;
 }
 
 /** Counts, as a histogram; counts past its cap (rare: only in huge corpora) are kept to sort exactly. */
@@ -392,25 +415,28 @@ class CountHistogram {
  * flagged), renumbered, and a pair table of the chosen pairs; `vocabularyWord` maps the fit's
  * word ids to the kept ones (-1 for the rest).
  */
-function compactVocabulary(
+function* compactVocabulary(
   options: TfidfOptions,
   terms: string[],
   idf: Float64Array,
   fittedDocs: number,
   c: NgramCounts,
   termIds: Int32Array,
-): { parts: Omit<VocabularyParts, 'baselineUnknown'>; vocabularyWord: Int32Array } {
+): Task<{ parts: Omit<VocabularyParts, 'baselineUnknown'>; vocabularyWord: Int32Array }> {
   const words = new WordTable(termIds.length, options.stopWords);
   const vocabularyWord = new Int32Array(c.wordCount).fill(-1);
   const keep = (w: number): number => (vocabularyWord[w] = words.add(c.words.words[w]));
   const wordFeatures = new IntList();
   const pairs = new PairTable(1, termIds.length);
-  for (let f = 0; f < termIds.length; f++) {
-    const ws = c.wordsOf(termIds[f]);
-    if (ws.length === 1) {
-      wordFeatures.push(keep(ws[0]));
-      wordFeatures.push(f);
-    } else pairs.slots[pairs.claim(keep(ws[0]), keep(ws[1]))] = f;
+  for (let from = 0; from < termIds.length; from += TERMS_PER_STEP) {
+    for (let f = from; f < Math.min(termIds.length, from + TERMS_PER_STEP); f++) {
+      const ws = c.wordsOf(termIds[f]);
+      if (ws.length === 1) {
+        wordFeatures.push(keep(ws[0]));
+        wordFeatures.push(f);
+      } else pairs.slots[pairs.claim(keep(ws[0]), keep(ws[1]))] = f;
+    }
+    yield;
   }
   const wordFeature = new Int32Array(words.size).fill(-1);
   for (let k = 0; k < wordFeatures.length; k += 2) wordFeature[wordFeatures.data[k]] = wordFeatures.data[k + 1];

@@ -7,32 +7,80 @@ import type { Task } from './tasks';
 
 /** Sorts `order` (a permutation) by `less`, stably, yielding every `every` element moves. */
 export function* mergeSortTask(order: Int32Array, less: (a: number, b: number) => boolean, every = 4096): Task<Int32Array> {
-  const n = order.length;
-  let src: Int32Array = order;
-  let dst: Int32Array = new Int32Array(n);
-  let moves = 0;
-  for (let width = 1; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
-      let i = lo;
-      let j = mid;
-      for (let k = lo; k < hi; k++) {
-        // Take from the right run only when strictly less: keeps the sort stable.
-        if (i < mid && (j >= hi || !less(src[j], src[i]))) dst[k] = src[i++];
-        else dst[k] = src[j++];
-      }
-      moves += hi - lo;
-      if (moves >= every) {
-        moves = 0;
-        yield;
-      }
-    }
-    const t = src;
-    src = dst;
-    dst = t;
+  const sort = new MergeSort(order, less);
+  while (!sort.run(every)) yield;
+  return sort.result;
+}
+
+/**
+ * A bottom-up merge sort that can stop after any number of moves, even inside a merge: the last
+ * merge of 20,000 terms compared as strings is one long run otherwise. A class, so the loop is a
+ * plain method V8 optimizes (a loop inside a generator stays unoptimized while it runs).
+ */
+class MergeSort {
+  private src: Int32Array;
+  private dst: Int32Array;
+  private readonly n: number;
+  private width = 1;
+  private lo = 0;
+  private i = 0;
+  private j = 0;
+  private k = 0;
+  private mid = 0;
+  private hi = 0;
+
+  constructor(
+    order: Int32Array,
+    private readonly less: (a: number, b: number) => boolean,
+  ) {
+    this.n = order.length;
+    this.src = order;
+    this.dst = new Int32Array(this.n);
+    this.startMerge();
   }
-  return src;
+
+  get result(): Int32Array {
+    return this.src;
+  }
+
+  private startMerge(): void {
+    this.mid = Math.min(this.lo + this.width, this.n);
+    this.hi = Math.min(this.lo + 2 * this.width, this.n);
+    this.i = this.lo;
+    this.j = this.mid;
+    this.k = this.lo;
+  }
+
+  /** Up to `moves` element moves; true when sorted. */
+  run(moves: number): boolean {
+    const { less, n } = this;
+    let { src, dst, i, j, k, mid, hi } = this;
+    let left = moves;
+    while (this.width < n) {
+      while (k < hi && left > 0) {
+        // Take from the right run only when strictly less: keeps the sort stable.
+        if (i < mid && (j >= hi || !less(src[j], src[i]))) dst[k++] = src[i++];
+        else dst[k++] = src[j++];
+        left--;
+      }
+      if (k < hi) {
+        Object.assign(this, { i, j, k });
+        return false;
+      }
+      this.lo += 2 * this.width;
+      if (this.lo >= n) {
+        this.src = dst;
+        this.dst = src;
+        [src, dst] = [dst, src];
+        this.width *= 2;
+        this.lo = 0;
+      }
+      this.startMerge();
+      ({ i, j, k, mid, hi } = this);
+      if (left === 0) return this.width >= n;
+    }
+    return true;
+  }
 }
 
 /** Maps float bits to a uint32 whose unsigned order is the float's order. */

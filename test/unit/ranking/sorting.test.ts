@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { argsortDescending } from '../../../src/core/ranking/sorting';
+import { argsortDescending, mergeSortTask } from '../../../src/core/ranking/sorting';
 import { seededRandom } from '../../support/seededRandom';
 
 describe('ranking order', () => {
@@ -13,6 +13,27 @@ describe('ranking order', () => {
       const before = (x: number, y: number): boolean => (Number.isNaN(y) && !Number.isNaN(x)) || x > y || (x === 0 && y === 0 && Object.is(y, -0) && !Object.is(x, -0));
       const expected = Array.from(scores.keys()).sort((a, b) => (before(scores[a], scores[b]) ? -1 : before(scores[b], scores[a]) ? 1 : a - b));
       assert.deepStrictEqual(Array.from(argsortDescending(scores)), expected, `n = ${n}`);
+    }
+  });
+
+  it('merge-sorts stably, in steps of at most the given number of moves, even inside one long merge', () => {
+    const random = seededRandom(5);
+    for (const n of [0, 1, 2, 3, 1_000, 4_097]) {
+      const keys = Array.from({ length: n }, () => Math.floor(random() * 50));
+      let compared = 0;
+      let longestStep = 0;
+      const task = mergeSortTask(Int32Array.from(keys.keys()), (a, b) => (compared++, keys[a] < keys[b]), 100);
+      let r = task.next();
+      while (!r.done) {
+        longestStep = Math.max(longestStep, compared);
+        compared = 0;
+        r = task.next();
+      }
+      longestStep = Math.max(longestStep, compared);
+      const expected = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+      assert.deepStrictEqual(Array.from(r.value), expected, `n = ${n}`);
+      // One comparison per move at most: the last merge of 4,097 elements is cut into steps too.
+      assert.ok(longestStep <= 100, `a step compared ${longestStep} times`);
     }
   });
 });

@@ -21,7 +21,11 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=[A-Z(])/).filter((s) => s.length > 20);
 }
 
-export function synthesizeCorpus(papers: readonly FixturePaper[], count: number, seed = 7): SyntheticPaper[] {
+/**
+ * `extraSentences`: how many sentences follow the opening one, at least and at most. The default
+ * makes abstracts ~25% shorter than real ones; the benchmark asks for real lengths.
+ */
+export function synthesizeCorpus(papers: readonly FixturePaper[], count: number, seed = 7, extraSentences: [number, number] = [2, 6]): SyntheticPaper[] {
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const usable = papers.filter((p) => sentences(p.summary).length >= 2);
@@ -40,7 +44,7 @@ export function synthesizeCorpus(papers: readonly FixturePaper[], count: number,
     const category = base.primaryCategory ?? 'unknown';
     const peers = byCategory.get(category)!;
     const parts = [split[b][0]];
-    const extra = 2 + Math.floor(random() * 5);
+    const extra = extraSentences[0] + Math.floor(random() * (extraSentences[1] - extraSentences[0] + 1));
     for (let k = 0; k < extra; k++) {
       const donor = random() < 0.8 ? pick(peers) : Math.floor(random() * usable.length);
       parts.push(pick(split[donor]));
