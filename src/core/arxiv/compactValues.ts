@@ -16,8 +16,11 @@ export function shared(value: string): string {
   const known = sharedValues.get(value);
   if (known !== undefined) return known;
   if (sharedValues.size >= MAX_SHARED) sharedValues.clear();
-  sharedValues.set(value, value);
-  return value;
+  // The map outlives the parse, so it keeps a copy of its own: a value of 13 characters or more
+  // may be a view of a whole record's text (see xml/recordText.ts), which it would keep alive.
+  const own = value.length >= 13 ? (JSON.parse(JSON.stringify(value)) as string) : value;
+  sharedValues.set(own, own);
+  return own;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { texAccentsToUnicode } from '../text/texAccents';
 import { fitted } from './compactValues';
+import { collapseWhitespace } from './text';
 import type { Author } from './types';
 
 /** Split on commas at parenthesis depth 0; an unclosed `(` runs to the end of the string. */
@@ -28,7 +29,7 @@ export function splitTopLevel(s: string): string[] {
 }
 
 function clean(s: string): string {
-  return texAccentsToUnicode(s.replace(/\s+/g, ' ').trim());
+  return texAccentsToUnicode(collapseWhitespace(s));
 }
 
 /** One `Name (Aff1, Aff2) (Aff3)` piece: the name is the text outside parentheses. */
