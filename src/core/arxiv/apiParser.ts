@@ -5,7 +5,7 @@
  * and local name in any order, so the legacy layout (namespaces declared on each element) and
  * the current one (declared on the root, different element order) need no special cases.
  */
-import { fitted, shared } from './compactValues';
+import { fitted, fittedOrNone, shared } from './compactValues';
 import { ArxivError } from './errors';
 import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';
 import { formatArxivId, parseArxivId } from './ids';
@@ -120,7 +120,7 @@ function readEntry(entry: XmlElement): PaperDetails | null {
       doi: r.doiLink ?? (r.doi ? `https://doi.org/${r.doi}` : null),
     },
     announceType: null,
-    otherClassifications: fitted(r.other),
+    otherClassifications: fittedOrNone(r.other),
     license: null,
   };
 }
@@ -197,5 +197,5 @@ function readAuthor(el: XmlElement): Author {
       if (a) affiliations.push(a);
     }
   });
-  return { name, affiliations: fitted(affiliations) };
+  return { name, affiliations: fittedOrNone(affiliations) };
 }

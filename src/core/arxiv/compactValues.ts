@@ -30,3 +30,15 @@ export function shared(value: string): string {
 export function fitted<T>(items: T[]): T[] {
   return items.slice();
 }
+
+/** The empty list papers share. */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * `fitted`, for lists that papers only ever read (their type is readonly): an empty one is a
+ * single shared frozen array. Most authors have no affiliations and most papers no ACM/MSC
+ * codes, and an array costs 32 bytes however empty.
+ */
+export function fittedOrNone<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? NONE : items.slice();
+}

@@ -3,7 +3,7 @@
  * Both formats carry the same fields under different element names; the walkers in
  * feedParser.ts collect them into DailyFields and this module derives the paper.
  */
-import { fitted, shared } from './compactValues';
+import { fitted, fittedOrNone, NONE, shared } from './compactValues';
 import { parseCreators } from './feedAuthors';
 import { ArxivId, formatArxivId, parseArxivId } from './ids';
 import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull } from './text';
@@ -88,7 +88,7 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
   }
   const authors: Author[] = f.creator !== null
     ? parseCreators(f.creator)
-    : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: [] }));
+    : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: NONE }));
   const doi = orNull(f.doi?.trim());
   const license = f.rights?.trim();
   return {
@@ -112,7 +112,7 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
       doi: doi ? `https://doi.org/${doi}` : null,
     },
     announceType: announceTypeOf(f.announceType) ?? announceTypeOf(m?.[2]),
-    otherClassifications: fitted(other),
+    otherClassifications: fittedOrNone(other),
     license: license ? shared(license) : null,
   };
 }

@@ -6,7 +6,7 @@
  * the names match the API's.
  */
 import { texAccentsToUnicode } from '../text/texAccents';
-import { fitted } from './compactValues';
+import { fittedOrNone, NONE } from './compactValues';
 import { collapseWhitespace } from './text';
 import type { Author } from './types';
 
@@ -36,7 +36,7 @@ function clean(s: string): string {
 function parseAuthor(piece: string): Author | null {
   if (piece.indexOf('(') === -1) {
     const name = clean(piece);
-    return name ? { name, affiliations: [] } : null;
+    return name ? { name, affiliations: NONE } : null;
   }
   let name = '';
   const affiliations: string[] = [];
@@ -65,7 +65,7 @@ function parseAuthor(piece: string): Author | null {
   else name += piece.slice(start);
   const cleanName = clean(name);
   if (!cleanName && affiliations.length === 0) return null;
-  return { name: cleanName, affiliations: fitted(affiliations) };
+  return { name: cleanName, affiliations: fittedOrNone(affiliations) };
 }
 
 /** All authors of a `dc:creator` value, in order. */

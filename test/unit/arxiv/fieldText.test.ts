@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
+import { fittedOrNone, shared } from '../../../src/core/arxiv/compactValues';
 import { parseFeed } from '../../../src/core/arxiv/feedParser';
 import { abstractOf, collapsedTextOf, collapseWhitespace, normalizeAbstract, trimmedTextOf } from '../../../src/core/arxiv/text';
 import { attrOf, forEachChild, plainTrimmedText, textOf, XmlElement } from '../../../src/core/xml/element';
@@ -104,5 +105,30 @@ describe('daily feed abstracts', () => {
       ['We study X.\n\nSecond paragraph.', 'replace'],
       ['No prefix at all.', null],
     ]);
+  });
+});
+
+describe('compact paper values', () => {
+  it('share one frozen empty list and one string per repeated value, equal to what they stand for', () => {
+    const a = fittedOrNone<string>([]);
+    assert.strictEqual(a, fittedOrNone<number>([]));
+    assert.deepStrictEqual(a, []);
+    assert.ok(Object.isFrozen(a));
+    const own = ['MIT'];
+    const fit = fittedOrNone(own);
+    assert.deepStrictEqual(fit, ['MIT']);
+    assert.notStrictEqual(fit, own);
+    const long = 'cond-mat.stat-mech (x)'.slice(0, 18);
+    assert.strictEqual(shared(long), 'cond-mat.stat-mech');
+    assert.strictEqual(shared('cond-mat.stat-mech'), shared(long));
+  });
+
+  it('authors without affiliations, from every source, read as an empty list', () => {
+    const rss = parseFeed(Buffer.from(
+      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title><item><title>T</title><link>https://arxiv.org/abs/2411.00001</link><description>x</description><guid isPermaLink="false">oai:arXiv.org:2411.00001v1</guid><dc:creator>Ann Lee, Bo Li (MIT)</dc:creator></item></channel></rss>',
+      'utf8',
+    ));
+    assert.deepStrictEqual(rss.papers[0].authors, [{ name: 'Ann Lee', affiliations: [] }, { name: 'Bo Li', affiliations: ['MIT'] }]);
+    assert.deepStrictEqual(rss.papers[0].otherClassifications, []);
   });
 });
