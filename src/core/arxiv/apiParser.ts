@@ -5,12 +5,12 @@
  * and local name in any order, so the legacy layout (namespaces declared on each element) and
  * the current one (declared on the root, different element order) need no special cases.
  */
-import { fitted, shared } from './compactValues';
+import { fitted, fittedOrNone, shared } from './compactValues';
 import { ArxivError } from './errors';
 import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';
 import { formatArxivId, parseArxivId } from './ids';
 import { ARXIV_NS, ATOM_NS, OPENSEARCH_NS } from './namespaces';
-import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull, toIsoInstant } from './text';
+import { abstractOf, collapsedTextOf, collapseWhitespace, isArxivCategory, orNull, toIsoInstant, trimmedTextOf } from './text';
 import type { Author, PaperDetails, ParsedResponse } from './types';
 import type { XmlInput } from '../xml/source';
 import { attrOf, forEachChild, textOf, XmlElement } from '../xml/element';
@@ -120,7 +120,7 @@ function readEntry(entry: XmlElement): PaperDetails | null {
       doi: r.doiLink ?? (r.doi ? `https://doi.org/${r.doi}` : null),
     },
     announceType: null,
-    otherClassifications: fitted(r.other),
+    otherClassifications: fittedOrNone(r.other),
     license: null,
   };
 }
@@ -128,13 +128,13 @@ function readEntry(entry: XmlElement): PaperDetails | null {
 function readAtomChild(c: XmlElement, r: RawEntry): void {
   switch (c.local) {
     case 'id':
-      r.id = textOf(c).trim();
+      r.id = trimmedTextOf(c);
       break;
     case 'title':
-      r.title = collapseWhitespace(textOf(c));
+      r.title = collapsedTextOf(c);
       break;
     case 'summary':
-      r.summary = normalizeAbstract(textOf(c));
+      r.summary = abstractOf(c);
       break;
     case 'published':
       r.published = toIsoInstant(textOf(c));
@@ -176,13 +176,13 @@ function readArxivChild(c: XmlElement, r: RawEntry): void {
       break;
     }
     case 'comment':
-      r.comment = orNull(collapseWhitespace(textOf(c)));
+      r.comment = orNull(collapsedTextOf(c));
       break;
     case 'journal_ref':
-      r.journalRef = orNull(collapseWhitespace(textOf(c)));
+      r.journalRef = orNull(collapsedTextOf(c));
       break;
     case 'doi':
-      r.doi = orNull(textOf(c).trim());
+      r.doi = orNull(trimmedTextOf(c));
       break;
   }
 }
@@ -191,11 +191,11 @@ function readAuthor(el: XmlElement): Author {
   let name = '';
   const affiliations: string[] = [];
   forEachChild(el, (c) => {
-    if (c.ns === ATOM_NS && c.local === 'name') name = collapseWhitespace(textOf(c));
+    if (c.ns === ATOM_NS && c.local === 'name') name = collapsedTextOf(c);
     else if (c.ns === ARXIV_NS && c.local === 'affiliation') {
-      const a = collapseWhitespace(textOf(c));
+      const a = collapsedTextOf(c);
       if (a) affiliations.push(a);
     }
   });
-  return { name, affiliations: fitted(affiliations) };
+  return { name, affiliations: fittedOrNone(affiliations) };
 }

@@ -16,8 +16,11 @@ export function shared(value: string): string {
   const known = sharedValues.get(value);
   if (known !== undefined) return known;
   if (sharedValues.size >= MAX_SHARED) sharedValues.clear();
-  sharedValues.set(value, value);
-  return value;
+  // The map outlives the parse, so it keeps a copy of its own: a value of 13 characters or more
+  // may be a view of a whole record's text (see xml/recordText.ts), which it would keep alive.
+  const own = value.length >= 13 ? (JSON.parse(JSON.stringify(value)) as string) : value;
+  sharedValues.set(own, own);
+  return own;
 }
 
 /**
@@ -26,4 +29,16 @@ export function shared(value: string): string {
  */
 export function fitted<T>(items: T[]): T[] {
   return items.slice();
+}
+
+/** The empty list papers share. */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * `fitted`, for lists that papers only ever read (their type is readonly): an empty one is a
+ * single shared frozen array. Most authors have no affiliations and most papers no ACM/MSC
+ * codes, and an array costs 32 bytes however empty.
+ */
+export function fittedOrNone<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? NONE : items.slice();
 }

@@ -3,11 +3,12 @@
  * Both formats carry the same fields under different element names; the walkers in
  * feedParser.ts collect them into DailyFields and this module derives the paper.
  */
-import { fitted, shared } from './compactValues';
+import { fitted, fittedOrNone, NONE, shared } from './compactValues';
 import { parseCreators } from './feedAuthors';
 import { ArxivId, formatArxivId, parseArxivId } from './ids';
 import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull } from './text';
 import type { AnnounceType, Author, PaperDetails } from './types';
+import { plainMatchAtContent, plainTrimmedText, textOf, XmlElement } from '../xml/element';
 
 export interface DailyFields {
   /** RSS guid / Atom id: `oai:arXiv.org:<id>v<N>`. */
@@ -16,7 +17,7 @@ export interface DailyFields {
   /** RSS link / Atom alternate link: the abs page (no version). */
   link: string | null;
   /** `arXiv:<id>v<N> Announce Type: <type> \nAbstract: <abstract>` (RSS description / Atom summary). */
-  description: string | null;
+  description: XmlElement | null;
   categories: string[];
   announceType: string | null;
   creator: string | null;
@@ -37,6 +38,8 @@ export function emptyDailyFields(): DailyFields {
 const ANNOUNCE_TYPES: ReadonlySet<string> = new Set(['new', 'cross', 'replace', 'replace-cross']);
 // The fixed prefix arxiv-feed's serializer puts before the abstract (note the space before \n).
 const DESCRIPTION_RE = /^\s*arXiv:(\S+)\s+Announce Type:\s*(\S+)\s*(?:\r?\n)?\s*Abstract:[ \t]?/;
+// The same, read in place at the start of the element's content.
+const DESCRIPTION_AT_RE = new RegExp(DESCRIPTION_RE.source.slice(1), 'y');
 const OAI_PREFIX_RE = /^oai:arXiv\.org:/i;
 
 function announceTypeOf(s: string | null | undefined): AnnounceType | null {
@@ -54,11 +57,24 @@ function firstArxivId(...candidates: Array<string | undefined>): ArxivId | null 
   return null;
 }
 
+/**
+ * The description's prefix (id and announce type) and the abstract after it. The abstract is
+ * taken from the record in one copy when its text allows (most do), rather than as a slice of
+ * the decoded description, which would keep the whole description alive behind it.
+ */
+function readDescription(el: XmlElement | null): { m: RegExpExecArray | null; abstract: string } {
+  if (!el) return { m: null, abstract: '' };
+  const at = plainMatchAtContent(el, DESCRIPTION_AT_RE);
+  const plain = at ? plainTrimmedText(el, 'no-line-feeds', at[0].length) : undefined;
+  if (plain !== undefined) return { m: at, abstract: plain };
+  const description = textOf(el);
+  const m = DESCRIPTION_RE.exec(description);
+  return { m, abstract: normalizeAbstract(m ? description.slice(m[0].length) : description) };
+}
+
 /** The paper, or null when no arXiv id can be found in guid, description or link. */
 export function dailyPaper(f: DailyFields): PaperDetails | null {
-  const description = f.description ?? '';
-  const m = DESCRIPTION_RE.exec(description);
-  const abstract = m ? description.slice(m[0].length) : description;
+  const { m, abstract } = readDescription(f.description);
   const found = firstArxivId(f.guid?.trim().replace(OAI_PREFIX_RE, ''), m?.[1], f.link?.trim());
   if (!found) return null;
   const { id } = found;
@@ -72,14 +88,14 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
   }
   const authors: Author[] = f.creator !== null
     ? parseCreators(f.creator)
-    : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: [] }));
+    : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: NONE }));
   const doi = orNull(f.doi?.trim());
   const license = f.rights?.trim();
   return {
     id,
     version,
     title: collapseWhitespace(f.title ?? ''),
-    summary: normalizeAbstract(abstract),
+    summary: abstract,
     authors: fitted(authors),
     // Daily feeds date the announcement, not the submission: that lives in ParsedResponse.announced.
     published: null,
@@ -96,7 +112,7 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
       doi: doi ? `https://doi.org/${doi}` : null,
     },
     announceType: announceTypeOf(f.announceType) ?? announceTypeOf(m?.[2]),
-    otherClassifications: fitted(other),
+    otherClassifications: fittedOrNone(other),
     license: license ? shared(license) : null,
   };
 }

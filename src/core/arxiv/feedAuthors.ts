@@ -6,7 +6,8 @@
  * the names match the API's.
  */
 import { texAccentsToUnicode } from '../text/texAccents';
-import { fitted } from './compactValues';
+import { fittedOrNone, NONE } from './compactValues';
+import { collapseWhitespace } from './text';
 import type { Author } from './types';
 
 /** Split on commas at parenthesis depth 0; an unclosed `(` runs to the end of the string. */
@@ -28,14 +29,14 @@ export function splitTopLevel(s: string): string[] {
 }
 
 function clean(s: string): string {
-  return texAccentsToUnicode(s.replace(/\s+/g, ' ').trim());
+  return texAccentsToUnicode(collapseWhitespace(s));
 }
 
 /** One `Name (Aff1, Aff2) (Aff3)` piece: the name is the text outside parentheses. */
 function parseAuthor(piece: string): Author | null {
   if (piece.indexOf('(') === -1) {
     const name = clean(piece);
-    return name ? { name, affiliations: [] } : null;
+    return name ? { name, affiliations: NONE } : null;
   }
   let name = '';
   const affiliations: string[] = [];
@@ -64,7 +65,7 @@ function parseAuthor(piece: string): Author | null {
   else name += piece.slice(start);
   const cleanName = clean(name);
   if (!cleanName && affiliations.length === 0) return null;
-  return { name: cleanName, affiliations: fitted(affiliations) };
+  return { name: cleanName, affiliations: fittedOrNone(affiliations) };
 }
 
 /** All authors of a `dc:creator` value, in order. */

@@ -71,7 +71,7 @@ export function rssFromBody(body: FeedBody): ParsedResponse {
       switch (c.local) {
         case 'title': f.title = textOf(c); break;
         case 'link': f.link = textOf(c); break;
-        case 'description': f.description = textOf(c); break;
+        case 'description': f.description = c; break;
         case 'guid': f.guid = textOf(c); break;
         case 'category': f.categories.push(textOf(c)); break;
       }
@@ -110,7 +110,7 @@ export function atomFeedFromBody(body: FeedBody): ParsedResponse {
       switch (c.local) {
         case 'id': f.guid = textOf(c); break;
         case 'title': f.title = textOf(c); break;
-        case 'summary': f.description = textOf(c); break;
+        case 'summary': f.description = c; break;
         case 'category': {
           const term = attrOf(c, 'term');
           if (term) f.categories.push(term);

@@ -1,8 +1,23 @@
 /** Text clean-up shared by the arXiv parsers. */
+import { isJsSpace, plainTrimmedText, textOf, XmlElement } from '../xml/element';
 
 /** Titles and names: every whitespace run becomes one space (as arxiv.py does), ends trimmed. */
 export function collapseWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most values need at most their ends trimmed: that spares the copy replace always makes.
+  return hasSingleSpacesInside(s) ? s.trim() : s.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether every whitespace character between the first and last other one is a lone U+0020. */
+function hasSingleSpacesInside(s: string): boolean {
+  let from = 0;
+  let to = s.length;
+  while (from < to && isJsSpace(s.charCodeAt(from))) from++;
+  while (to > from && isJsSpace(s.charCodeAt(to - 1))) to--;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (isJsSpace(c) && (c !== 0x20 || isJsSpace(s.charCodeAt(i + 1)))) return false;
+  }
+  return true;
 }
 
 /**
@@ -47,4 +62,19 @@ export function isArxivCategory(term: string): boolean {
 /** Empty string -> null, for optional fields. */
 export function orNull(s: string | null | undefined): string | null {
   return s === null || s === undefined || s === '' ? null : s;
+}
+
+// Element values, cleaned as above. A value whose raw text is already clean is copied out of
+// the record once (plainTrimmedText); the others are decoded, then cleaned.
+
+export function trimmedTextOf(el: XmlElement): string {
+  return plainTrimmedText(el, 'any') ?? textOf(el).trim();
+}
+
+export function collapsedTextOf(el: XmlElement): string {
+  return plainTrimmedText(el, 'single-spaces') ?? collapseWhitespace(textOf(el));
+}
+
+export function abstractOf(el: XmlElement): string {
+  return plainTrimmedText(el, 'no-line-feeds') ?? normalizeAbstract(textOf(el));
 }

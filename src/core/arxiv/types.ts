@@ -4,7 +4,7 @@
  */
 export interface Author {
   name: string;
-  affiliations: string[];
+  affiliations: readonly string[];
 }
 
 export interface PaperLinks {
@@ -41,7 +41,7 @@ export interface Paper {
 /** A paper plus the fields only some sources carry; never printed in the CLI contract. */
 export interface PaperDetails extends Paper {
   /** ACM / MSC classification terms, kept apart from arXiv categories. */
-  otherClassifications: string[];
+  otherClassifications: readonly string[];
   /** Licence URL from the feeds' dc:rights, null when absent. */
   license: string | null;
 }

@@ -42,8 +42,6 @@ export interface SpanElement extends ElementBase {
   contentStart: number;
   contentEnd: number;
   children: SpanElement[] | undefined;
-  /** Where each attribute's value starts in the record, once asked for. */
-  attrAt: Record<string, number> | undefined;
 }
 
 export type XmlElement = TreeElement | SpanElement;
@@ -69,11 +67,23 @@ function resolve(el: { ns: string | null; local: string }, qname: string, scope:
     el.local = qname;
     return;
   }
-  const prefix = qname.slice(0, colon);
-  const ns = scope[prefix];
-  if (typeof ns !== 'string' || ns === '') throw new XmlSyntaxError(`namespace prefix "${prefix}" of <${qname}> is not declared`);
+  const parts = prefixed.get(qname) ?? splitQName(qname, colon);
+  const ns = scope[parts[0]];
+  if (typeof ns !== 'string' || ns === '') throw new XmlSyntaxError(`namespace prefix "${parts[0]}" of <${qname}> is not declared`);
   el.ns = ns;
-  el.local = qname.slice(colon + 1);
+  el.local = parts[1];
+}
+
+// Prefix and local name of each prefixed name seen, so that resolving one allocates nothing.
+const prefixed = new Map<string, readonly [string, string]>();
+
+function splitQName(qname: string, colon: number): readonly [string, string] {
+  // Copied, as the map outlives the parse and a long name may be a view of a record's text.
+  const own = qname.length >= 13 ? (JSON.parse(JSON.stringify(qname)) as string) : qname;
+  const parts = [own.slice(0, colon), own.slice(colon + 1)] as const;
+  if (prefixed.size >= 256) prefixed.clear();
+  prefixed.set(own, parts);
+  return parts;
 }
 
 // ---- fast-xml-parser tree --------------------------------------------------------------
@@ -111,22 +121,41 @@ function nodeText(node: OrderedNode): string {
 
 // ---- source spans ------------------------------------------------------------------------
 
-// Sticky, so it reads attribute after attribute in place and never runs past the tag.
-const SPAN_ATTR_RE = /\s+([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-
-/** Where each attribute's raw value starts; it ends at the next quote like the one before it. */
-function spanAttrs(src: string, from: number, to: number): Record<string, number> {
-  const at = Object.create(null) as Record<string, number>;
-  SPAN_ATTR_RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while (SPAN_ATTR_RE.lastIndex < to && (m = SPAN_ATTR_RE.exec(src)) !== null) {
-    at[m[1]] = SPAN_ATTR_RE.lastIndex - 1 - (m[2] ?? m[3]).length; // before the closing quote
-  }
-  return at;
+function isTagSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
-function valueEnd(src: string, at: number): number {
-  return src.indexOf(src[at - 1], at);
+// Attributes of a span element are read in place from its tag text [attrStart, attrEnd), which
+// wellFormed.ts already checked (space, name, `=`, quoted value). Names are compared where they
+// lie, so reading an attribute allocates nothing but its value.
+
+/** Start of the next attribute name at or after `i`, or -1 when the tag has no more. */
+function nextAttrName(src: string, i: number, to: number): number {
+  while (i < to && isTagSpace(src.charCodeAt(i))) i++;
+  return i < to ? i : -1;
+}
+
+function attrNameEnd(src: string, nameAt: number): number {
+  let i = nameAt;
+  while (src.charCodeAt(i) !== 0x3d /* = */ && !isTagSpace(src.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Start of the raw value (after its opening quote) of the attribute whose name ends at `nameEnd`. */
+function attrValueAt(src: string, nameEnd: number): number {
+  let i = src.indexOf('=', nameEnd) + 1;
+  while (isTagSpace(src.charCodeAt(i))) i++;
+  return i + 1;
+}
+
+/** Index of the closing quote, the same as the opening one. */
+function attrValueEnd(src: string, valueAt: number): number {
+  return src.indexOf(src[valueAt - 1], valueAt);
+}
+
+function hasXmlnsAttr(src: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (src.charCodeAt(i) === 0x78 /* x */ && src.startsWith('xmlns', i)) return true;
+  return false;
 }
 
 /** An element found in a record (already checked for well-formedness), resolved in `parentScope`. */
@@ -135,16 +164,20 @@ export function spanElement(
   contentStart: number, contentEnd: number, parentScope: Scope,
 ): SpanElement {
   let scope = parentScope;
-  let attrAt: Record<string, number> | undefined;
   // Search only the tag: an unbounded indexOf would rescan the rest of the record every time.
-  if (attrEnd > attrStart && rec.text.substring(attrStart, attrEnd).includes('xmlns')) {
+  if (hasXmlnsAttr(rec.text, attrStart, attrEnd)) {
     const src = rec.text;
-    attrAt = spanAttrs(src, attrStart, attrEnd);
     const raw = Object.create(null) as Record<string, string>;
-    for (const name in attrAt) raw[name] = src.slice(attrAt[name], valueEnd(src, attrAt[name]));
+    for (let a = nextAttrName(src, attrStart, attrEnd); a !== -1; ) {
+      const nameEnd = attrNameEnd(src, a);
+      const valueAt = attrValueAt(src, nameEnd);
+      const valueEnd = attrValueEnd(src, valueAt);
+      raw[src.slice(a, nameEnd)] = src.slice(valueAt, valueEnd);
+      a = nextAttrName(src, valueEnd + 1, attrEnd);
+    }
     scope = extendScope(parentScope, raw);
   }
-  const el: SpanElement = { kind: 'span', ns: null, local: '', scope, rec, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined, attrAt };
+  const el: SpanElement = { kind: 'span', ns: null, local: '', scope, rec, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined };
   resolve(el, qname, scope);
   return el;
 }
@@ -202,14 +235,78 @@ export function textOf(el: XmlElement): string {
   return el.nodes.map(nodeText).join('');
 }
 
+/** Whitespace as String.prototype.trim and the regexp `\s` see it. */
+export function isJsSpace(c: number): boolean {
+  if (c > 0x20 && c < 0xa0) return false;
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** What a trimmed value may hold inside to be taken from the record as it is. */
+export type InnerSpacing = 'any' | 'single-spaces' | 'no-line-feeds';
+
+/**
+ * `textOf(el).trim()`, copied straight out of the record in one allocation, when the raw text
+ * needs no decoding (no `&`, `<` or CR) and the whitespace inside it is as `inner` allows:
+ * 'single-spaces' (each a lone U+0020, so collapsing would not change it) or 'no-line-feeds'.
+ * Otherwise undefined, and the caller decodes and cleans the text itself. `skip` leaves out the
+ * first characters of the content (a prefix the caller has already read). Values are most of
+ * what a parse keeps, so taking them without intermediate copies is most of its garbage saved.
+ */
+export function plainTrimmedText(el: XmlElement, inner: InnerSpacing, skip = 0): string | undefined {
+  if (el.kind !== 'span') return undefined;
+  const src = el.rec.text;
+  let from = el.contentStart + skip;
+  let to = el.contentEnd;
+  while (from < to && isJsSpace(src.charCodeAt(from))) from++;
+  while (to > from && isJsSpace(src.charCodeAt(to - 1))) to--;
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x26 /* & */ || c === 0x3c /* < */ || c === 0x0d) return undefined;
+    if (inner === 'single-spaces') {
+      if (isJsSpace(c) && (c !== 0x20 || isJsSpace(src.charCodeAt(i + 1)))) return undefined;
+    } else if (inner === 'no-line-feeds' && c === 0x0a) {
+      return undefined;
+    }
+  }
+  return el.rec.copy(from, to);
+}
+
+/**
+ * `re` (sticky) matched at the start of the raw content, when what it matched and the
+ * character after it need no decoding (so the decoded text starts with the same match);
+ * otherwise null. Span elements only.
+ */
+export function plainMatchAtContent(el: XmlElement, re: RegExp): RegExpExecArray | null {
+  if (el.kind !== 'span') return null;
+  const src = el.rec.text;
+  re.lastIndex = el.contentStart;
+  const m = re.exec(src);
+  if (!m) return null;
+  const end = Math.min(el.contentStart + m[0].length + 1, el.contentEnd);
+  for (let i = el.contentStart; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x26 || c === 0x3c || c === 0x0d) return null;
+  }
+  return m;
+}
+
 /** An unprefixed attribute's decoded value, or null; copied out of the record like textOf's. */
 export function attrOf(el: XmlElement, name: string): string | null {
   if (el.kind === 'tree') {
     const raw = el.attrs?.[name];
     return raw === undefined ? null : rawToText(raw);
   }
-  if (el.attrEnd === el.attrStart) return null;
   const src = el.rec.text;
-  const at = (el.attrAt ??= spanAttrs(src, el.attrStart, el.attrEnd))[name];
-  return at === undefined ? null : rawToText(el.rec.copy(at, valueEnd(src, at)));
+  // The last one wins, as in a map of the attributes (a repeated name is not well-formed XML).
+  let found = -1;
+  for (let a = nextAttrName(src, el.attrStart, el.attrEnd); a !== -1; ) {
+    const nameEnd = attrNameEnd(src, a);
+    const valueAt = attrValueAt(src, nameEnd);
+    if (nameEnd - a === name.length && src.startsWith(name, a)) found = valueAt;
+    a = nextAttrName(src, attrValueEnd(src, valueAt) + 1, el.attrEnd);
+  }
+  return found === -1 ? null : rawToText(el.rec.copy(found, attrValueEnd(src, found)));
 }

@@ -72,6 +72,26 @@ function sameRange(s: string, a: number, b: number, len: number): boolean {
   return true;
 }
 
+let spareOpen: number[] | undefined;
+
+// The few element names a feed uses, each kept once: reporting a child then allocates nothing.
+const MAX_NAMES = 64;
+const names: string[] = [];
+
+/** The name s[at, at+len), as a string from `names` when it is there. */
+function knownName(s: string, at: number, len: number): string {
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k];
+    if (n.length === len && s.startsWith(n, at)) return n;
+  }
+  const name = s.slice(at, at + len);
+  if (names.length >= MAX_NAMES) return name;
+  // A copy of its own: a slice of 13 characters or more is a view that would keep s alive.
+  const own = len >= 13 ? (JSON.parse(JSON.stringify(name)) as string) : name;
+  names.push(own);
+  return own;
+}
+
 /**
  * Check the element whose `<` is at `start` and everything inside it; return the index just
  * after its end tag. `onChild`, if given, receives each direct child. Open elements are kept
@@ -79,7 +99,11 @@ function sameRange(s: string, a: number, b: number, len: number): boolean {
  * every record, so it allocates only the names it reports.
  */
 export function scanElement(s: string, start: number, refs: RefChecker, onChild?: ChildVisitor): number {
-  const open: number[] = []; // name start, name length, name start, name length, ...
+  // Name start, name length, name start, name length, ...: the array of the last call that
+  // finished, when there is one (calls nest only through onChild), so most calls allocate none.
+  const open = spareOpen ?? [];
+  spareOpen = undefined;
+  open.length = 0;
   // The direct child being read (depth 2): where its tag, attributes and content start.
   let childTag = 0;
   let childAttrStart = 0;
@@ -98,9 +122,12 @@ export function scanElement(s: string, start: number, refs: RefChecker, onChild?
         throw new XmlSyntaxError(`end tag does not match <${s.slice(nameAt, nameAt + nameLen)}>`, i);
       }
       open.length = depth - 2;
-      if (depth === 4 && onChild) onChild(s.slice(nameAt, nameAt + nameLen), childTag, childAttrStart, childAttrEnd, childContent, i);
+      if (depth === 4 && onChild) onChild(knownName(s, nameAt, nameLen), childTag, childAttrStart, childAttrEnd, childContent, i);
       i = END_TAG_END_RE.lastIndex;
-      if (depth === 2) return i;
+      if (depth === 2) {
+        spareOpen = open;
+        return i;
+      }
     } else if (c === 0x21 /* ! */) {
       let end: number;
       if (s.startsWith('<!--', i)) end = endOf(s, '-->', i + 4, 'comment', i);
@@ -134,8 +161,9 @@ export function scanElement(s: string, start: number, refs: RefChecker, onChild?
         }
         open.push(i + 1, attrStart - i - 1);
       } else if (depth === 2) {
-        if (onChild) onChild(s.slice(i + 1, attrStart), i, attrStart, p, after, after);
+        if (onChild) onChild(knownName(s, i + 1, attrStart - i - 1), i, attrStart, p, after, after);
       } else if (depth === 0) {
+        spareOpen = open;
         return after;
       }
       i = after;

@@ -1,0 +1,134 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { fittedOrNone, shared } from '../../../src/core/arxiv/compactValues';
+import { parseFeed } from '../../../src/core/arxiv/feedParser';
+import { abstractOf, collapsedTextOf, collapseWhitespace, normalizeAbstract, trimmedTextOf } from '../../../src/core/arxiv/text';
+import { attrOf, forEachChild, plainTrimmedText, textOf, XmlElement } from '../../../src/core/xml/element';
+import { forEachRecord, parseSkeleton, sniff, splitRecords } from '../../../src/core/xml/recordDocument';
+import { xmlSource } from '../../../src/core/xml/source';
+
+/** The children of every <rec> of `xml`, read in place from its bytes (as the client reads responses). */
+function recordChildren(xml: string): XmlElement[] {
+  const src = xmlSource(Buffer.from(xml, 'utf8'));
+  const s = sniff(src);
+  assert.ok(s.kind === 'xml');
+  const { skeleton, spans } = splitRecords(src, 'rec', s.root.offset);
+  const kids: XmlElement[] = [];
+  forEachRecord(src, spans, parseSkeleton(skeleton).scope, (r) => forEachChild(r, (c) => kids.push(c)));
+  return kids;
+}
+
+const doc = (values: string[]): string =>
+  `<root xmlns="urn:x">${values.map((v) => `<rec><v>${v}</v></rec>`).join('\n')}</root>`;
+
+// Whitespace of every kind the cleaners see, entities, CR and markup, around plain words.
+const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u2003', '&amp;', '&#32;', '&#10;', '<![CDATA[ c ]]>', '<!-- x -->', 'word', 'é', '—', '😀');
+const rawValue = fc.array(piece, { maxLength: 10 }).map((ps) => ps.join(''));
+
+describe('field values read in place (the one-copy path for clean values)', () => {
+  it('equal the decoded text cleaned afterwards, for any mix of whitespace, entities and markup', () => {
+    fc.assert(
+      fc.property(fc.array(rawValue, { minLength: 1, maxLength: 6 }), (values) => {
+        for (const c of recordChildren(doc(values))) {
+          const text = textOf(c);
+          assert.strictEqual(trimmedTextOf(c), text.trim());
+          assert.strictEqual(collapsedTextOf(c), text.replace(/\s+/g, ' ').trim());
+          assert.strictEqual(abstractOf(c), normalizeAbstract(text));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('copy a value straight out only when its raw text needs neither decoding nor cleaning inside', () => {
+    const [plain, spaced, entity, cr] = recordChildren(doc(['  Deep  learning ', ' Deep learning\n', 'A &amp; B', 'a\r\nb']));
+    assert.strictEqual(plainTrimmedText(plain, 'any'), 'Deep  learning');
+    assert.strictEqual(plainTrimmedText(plain, 'single-spaces'), undefined);
+    assert.strictEqual(plainTrimmedText(spaced, 'single-spaces'), 'Deep learning');
+    assert.strictEqual(plainTrimmedText(entity, 'any'), undefined);
+    assert.strictEqual(plainTrimmedText(cr, 'no-line-feeds'), undefined);
+    assert.strictEqual(collapsedTextOf(entity), 'A & B');
+  });
+
+  it('collapseWhitespace gives what the plain regex gives, sparing only the copy', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\ufeff', 'a', 'bc', 'é', '—'), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        assert.strictEqual(collapseWhitespace(s), s.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('attributes read in place', () => {
+  it('finds each attribute however it is quoted and spaced, the last of a repeated name winning', () => {
+    const [el] = recordChildren(`<root xmlns="urn:x" xmlns:p="urn:p"><rec><p:link  href = 'https://a.org/x?a=1&amp;b=2'\n\ttitle="pdf" rel="related" title="last"/></rec></root>`);
+    assert.strictEqual(el.ns, 'urn:p');
+    assert.strictEqual(el.local, 'link');
+    assert.strictEqual(attrOf(el, 'href'), 'https://a.org/x?a=1&b=2');
+    assert.strictEqual(attrOf(el, 'rel'), 'related');
+    assert.strictEqual(attrOf(el, 'title'), 'last');
+    assert.strictEqual(attrOf(el, 'titl'), null);
+    assert.strictEqual(attrOf(el, 'type'), null);
+  });
+
+  it('resolves namespaces declared on a record child, and gives every record the same element names', () => {
+    const kids = recordChildren(`<root xmlns="urn:x"><rec><a:c xmlns:a="urn:a" t="1">x</a:c><long_element_name_here>y</long_element_name_here></rec><rec><long_element_name_here>z</long_element_name_here></rec></root>`);
+    assert.deepStrictEqual(kids.map((k) => [k.ns, k.local, textOf(k)]), [['urn:a', 'c', 'x'], ['urn:x', 'long_element_name_here', 'y'], ['urn:x', 'long_element_name_here', 'z']]);
+    assert.strictEqual(attrOf(kids[0], 't'), '1');
+  });
+});
+
+describe('daily feed abstracts', () => {
+  const item = (description: string): string =>
+    `<rss version="2.0"><channel><title>cs.LG updates on arXiv.org</title><item><title>T</title><link>https://arxiv.org/abs/2411.00001</link><description>${description}</description><guid isPermaLink="false">oai:arXiv.org:2411.00001v1</guid><category>cs.LG</category></item></channel></rss>`;
+
+  it('are the same whether the prefix is read in place or has to be decoded first', () => {
+    const cases = [
+      'arXiv:2411.00001v1 Announce Type: new \nAbstract: We study X &amp; Y.',
+      'arXiv:2411.00001v1 Announce Type: new \nAbstract: We study X.',
+      'arXiv:2411.00001v1 Announce Type: cross \r\nAbstract: We study X.',
+      'arXiv:2411.00001v1 Announce Type: new \nAbstract:&#32;We study X.',
+      'arXiv:2411.00001v1&#32;Announce Type: replace \nAbstract: We study X.\n  Second paragraph.',
+      'No prefix at all.',
+    ];
+    const got = cases.map((d) => {
+      const p = parseFeed(Buffer.from(item(d), 'utf8')).papers[0];
+      return [p.summary, p.announceType];
+    });
+    assert.deepStrictEqual(got, [
+      ['We study X & Y.', 'new'],
+      ['We study X.', 'new'],
+      ['We study X.', 'cross'],
+      ['We study X.', 'new'],
+      ['We study X.\n\nSecond paragraph.', 'replace'],
+      ['No prefix at all.', null],
+    ]);
+  });
+});
+
+describe('compact paper values', () => {
+  it('share one frozen empty list and one string per repeated value, equal to what they stand for', () => {
+    const a = fittedOrNone<string>([]);
+    assert.strictEqual(a, fittedOrNone<number>([]));
+    assert.deepStrictEqual(a, []);
+    assert.ok(Object.isFrozen(a));
+    const own = ['MIT'];
+    const fit = fittedOrNone(own);
+    assert.deepStrictEqual(fit, ['MIT']);
+    assert.notStrictEqual(fit, own);
+    const long = 'cond-mat.stat-mech (x)'.slice(0, 18);
+    assert.strictEqual(shared(long), 'cond-mat.stat-mech');
+    assert.strictEqual(shared('cond-mat.stat-mech'), shared(long));
+  });
+
+  it('authors without affiliations, from every source, read as an empty list', () => {
+    const rss = parseFeed(Buffer.from(
+      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title><item><title>T</title><link>https://arxiv.org/abs/2411.00001</link><description>x</description><guid isPermaLink="false">oai:arXiv.org:2411.00001v1</guid><dc:creator>Ann Lee, Bo Li (MIT)</dc:creator></item></channel></rss>',
+      'utf8',
+    ));
+    assert.deepStrictEqual(rss.papers[0].authors, [{ name: 'Ann Lee', affiliations: [] }, { name: 'Bo Li', affiliations: ['MIT'] }]);
+    assert.deepStrictEqual(rss.papers[0].otherClassifications, []);
+  });
+});
