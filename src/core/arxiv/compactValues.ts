@@ -4,6 +4,8 @@
  * keep that overhead down without changing any value.
  */
 
+import { ownCopy } from '../xml/recordText';
+
 // Bounded, so that odd input cannot grow it without limit; when full it starts over.
 const MAX_SHARED = 4096;
 const sharedValues = new Map<string, string>();
@@ -18,7 +20,7 @@ export function shared(value: string): string {
   if (sharedValues.size >= MAX_SHARED) sharedValues.clear();
   // The map outlives the parse, so it keeps a copy of its own: a value of 13 characters or more
   // may be a view of a whole record's text (see xml/recordText.ts), which it would keep alive.
-  const own = value.length >= 13 ? (JSON.parse(JSON.stringify(value)) as string) : value;
+  const own = ownCopy(value);
   sharedValues.set(own, own);
   return own;
 }

@@ -5,7 +5,7 @@
  * which reader produced them.
  */
 import { rawToText } from './entities';
-import type { RecordText } from './recordText';
+import { ownCopy, type RecordText } from './recordText';
 import { XmlSyntaxError } from './syntaxError';
 import { NO_REF_CHECK, readStartTag, scanElement } from './wellFormed';
 
@@ -79,7 +79,7 @@ const prefixed = new Map<string, readonly [string, string]>();
 
 function splitQName(qname: string, colon: number): readonly [string, string] {
   // Copied, as the map outlives the parse and a long name may be a view of a record's text.
-  const own = qname.length >= 13 ? (JSON.parse(JSON.stringify(qname)) as string) : qname;
+  const own = ownCopy(qname);
   const parts = [own.slice(0, colon), own.slice(colon + 1)] as const;
   if (prefixed.size >= 256) prefixed.clear();
   prefixed.set(own, parts);

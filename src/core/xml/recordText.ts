@@ -14,6 +14,11 @@
 /** Shorter substrings are copied by V8 itself (SlicedString::kMinLength). */
 const MIN_VIEW_LENGTH = 13;
 
+/** `s` as a string that shares no memory with any other (for values kept longer than their text). */
+export function ownCopy(s: string): string {
+  return s.length < MIN_VIEW_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 export class RecordText {
   /**
    * `bytes` and `base`: the body the record was decoded from and its offset there, given only
@@ -25,6 +30,6 @@ export class RecordText {
   copy(from: number, to: number): string {
     if (to - from < MIN_VIEW_LENGTH) return this.text.slice(from, to);
     if (this.bytes) return this.bytes.toString('latin1', this.base + from, this.base + to);
-    return JSON.parse(JSON.stringify(this.text.slice(from, to))) as string;
+    return ownCopy(this.text.slice(from, to));
   }
 }

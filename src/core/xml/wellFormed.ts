@@ -6,6 +6,7 @@
  * PIs, and a single root. Namespace prefixes are checked where they are resolved (element.ts).
  * Reporting children in the same pass is what lets a record be read without building a tree.
  */
+import { ownCopy } from './recordText';
 import { XmlSyntaxError } from './syntaxError';
 
 const NAME_START = 'A-Za-z_:\\u00C0-\\uFFFF';
@@ -87,7 +88,7 @@ function knownName(s: string, at: number, len: number): string {
   const name = s.slice(at, at + len);
   if (names.length >= MAX_NAMES) return name;
   // A copy of its own: a slice of 13 characters or more is a view that would keep s alive.
-  const own = len >= 13 ? (JSON.parse(JSON.stringify(name)) as string) : name;
+  const own = ownCopy(name);
   names.push(own);
   return own;
 }
