@@ -1,5 +1,5 @@
 // Paper detail tab: turns clicks and status changes into messages for the extension, and fills in
-// the "Code and artifacts" section when the extension's lookup answers.
+// the "Why recommended" and "Code and artifacts" sections when the extension's lookups answer.
 (function () {
   const vscode = acquireVsCodeApi();
   document.addEventListener('click', (event) => {
@@ -13,14 +13,17 @@
       vscode.postMessage({ action: 'setStatus', value: target.value });
     }
   });
+  // Message type -> the element whose content it replaces.
+  const FILLED = { artifacts: 'artifacts', recommendation: 'recommendation' };
   window.addEventListener('message', (event) => {
     const message = event.data;
-    const section = document.getElementById('artifacts');
-    if (!section || !message || message.type !== 'artifacts' || typeof message.html !== 'string') return;
-    // The extension renders this HTML with every string from Hugging Face escaped (core/detail/artifactsSection.ts),
+    const id = message && Object.prototype.hasOwnProperty.call(FILLED, message.type) ? FILLED[message.type] : null;
+    const section = id ? document.getElementById(id) : null;
+    if (!section || typeof message.html !== 'string') return;
+    // The extension renders this HTML with every string from the network escaped (core/detail/),
     // and the page's CSP would stop any script in it anyway.
     section.innerHTML = message.html;
-    section.setAttribute('aria-busy', message.busy ? 'true' : 'false');
+    if (message.type === 'artifacts') section.setAttribute('aria-busy', message.busy ? 'true' : 'false');
   });
   vscode.postMessage({ action: 'ready' });
 })();

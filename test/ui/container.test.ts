@@ -18,6 +18,8 @@ describe('Paper Practice in the real workbench', () => {
     await sidebar.getByText('Your library is empty', { exact: false }).waitFor();
     await sidebar.getByText('Practise deliberately', { exact: false }).waitFor();
     assert.ok(await sidebar.getByRole('button', { name: 'Follow Categories' }).isVisible());
+    // A folder is open: no view offers to open one.
+    assert.strictEqual(await sidebar.getByRole('button', { name: 'Open Folder' }).count(), 0, 'a welcome offers Open Folder in a folder');
     await screenshot(page, 'container-welcome');
     // The package this workbench installed, as a user would: small enough to ship.
     assert.ok(fs.statSync(path.join(uiOutputDir, 'paper-practice.vsix')).size < 2 * 1024 * 1024, 'the .vsix is 2 MB or more');

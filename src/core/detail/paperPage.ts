@@ -122,9 +122,20 @@ function renderActions(model: PaperPageModel): string {
 </nav>`;
 }
 
+export const RECOMMENDATION_ELEMENT_ID = 'recommendation';
+
+/**
+ * Where "Why recommended" goes for a paper outside the library: filled now if the ranker has
+ * answered, else when it does (the page script fills it, so the page is not reloaded under the reader).
+ */
 function renderRecommendation(model: PaperPageModel): string {
+  if (model.status) return '';
   const r = model.recommendation;
-  if (!r) return '';
+  return `<div id="${RECOMMENDATION_ELEMENT_ID}" aria-live="polite">${r ? renderRecommendationSection(r) : ''}</div>`;
+}
+
+/** The "Why recommended" section. */
+export function renderRecommendationSection(r: RecommendationModel): string {
   const basis = escapeHtml(r.basis);
   const lead =
     r.score !== null

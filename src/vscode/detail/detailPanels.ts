@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../../core/arxiv/types';
 import { renderArtifactsBody } from '../../core/detail/artifactsSection';
-import { renderPaperPage, type RecommendationModel } from '../../core/detail/paperPage';
+import { renderPaperPage, renderRecommendationSection, type RecommendationModel } from '../../core/detail/paperPage';
 import { ArtifactsLookup, type ArtifactsState } from '../../core/replication/artifactsLookup';
 import { STATUSES, STATUS_LABELS } from '../../core/library/record';
 import { plainTitle } from '../../core/text/texText';
@@ -92,8 +92,11 @@ export class DetailPanels implements vscode.Disposable {
     this.panels.set(paper.id, entry);
     panel.onDidDispose(() => this.panels.delete(paper.id));
     panel.webview.onDidReceiveMessage((message: { action?: string; value?: string }) => {
-      // The page (re)loaded: give it what the lookup found meanwhile.
-      if (message.action === 'ready') return this.postArtifacts(entry);
+      // The page (re)loaded: give it what the lookups found meanwhile.
+      if (message.action === 'ready') {
+        this.postExplanation(entry);
+        return this.postArtifacts(entry);
+      }
       const command = message.action ? ACTION_COMMANDS[message.action] : undefined;
       if (!command) return;
       const args: unknown[] = [entry.paper];
@@ -119,7 +122,8 @@ export class DetailPanels implements vscode.Disposable {
         reason: result.explanation.mode === 'model' ? null : result.reason,
         terms: result.explanation.terms.map((t) => ({ term: t.term, libraryPapers: t.libraryPapers })),
       });
-      this.render(open);
+      // Filled in by the page script: re-rendering would reload the page under the reader.
+      this.postExplanation(open);
     } catch {
       // The Feeds view reports ranking failures; the page simply goes without the section.
     }
@@ -144,6 +148,12 @@ export class DetailPanels implements vscode.Disposable {
       open.artifacts = state;
       this.postArtifacts(open);
     });
+  }
+
+  private postExplanation(open: OpenPanel): void {
+    const explanation = this.explanations.get(open.paper.id);
+    if (!explanation || this.library.loaded?.get(open.paper.id)) return;
+    void open.panel.webview.postMessage({ type: 'recommendation', html: renderRecommendationSection(explanation) });
   }
 
   private postArtifacts(open: OpenPanel): void {

@@ -29,7 +29,8 @@ export class PracticeTreeProvider implements vscode.TreeDataProvider<PracticeNod
     if (node?.kind === 'recent') return node.summary.recent.map((paper) => ({ kind: 'paper', paper }));
     if (node) return [];
     const summary = await this.practice.summary();
-    if (!summary) return [];
+    // Until the library has a paper, the view's welcome (set your goals) says more than zeros.
+    if (!summary || !(await this.practice.hasPapers())) return [];
     const kinds = ['week', 'month', 'streak', 'recent', 'page'] as const;
     return kinds.map((kind) => ({ kind, summary }));
   }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { PaperDetails } from '../../../src/core/arxiv/types';
-import { renderPaperPage, type PaperPageModel } from '../../../src/core/detail/paperPage';
+import { renderPaperPage, renderRecommendationSection, type PaperPageModel } from '../../../src/core/detail/paperPage';
 import { makePaper } from '../../support/paperFactory';
 
 function paper(overrides: Partial<PaperDetails> = {}): PaperDetails {
@@ -103,7 +103,18 @@ describe('paper detail page', () => {
     assert.ok(!html.includes('class="score"'));
   });
 
-  it('has no recommendation section for a paper that is not ranked', () => {
-    assert.ok(!render(paper()).includes('Why recommended'));
+  it('keeps an empty place for "Why recommended" until the ranker answers, and none for a library paper', () => {
+    const waiting = render(paper());
+    assert.ok(!waiting.includes('Why recommended'));
+    assert.match(waiting, /<div id="recommendation" aria-live="polite"><\/div>\s*<section class="abstract"/);
+    const inLibrary = render(paper(), { status: 'reading', recommendation: { basis: 'your library', score: 1, reason: null, terms: [] } });
+    assert.ok(!inLibrary.includes('id="recommendation"') && !inLibrary.includes('Why recommended'));
+  });
+
+  it('renders the section the page script fills in, the same as a page that had it from the start', () => {
+    const r = { basis: 'papers tagged <rl>', score: -0.2, reason: null, terms: [{ term: 'policy', libraryPapers: 2 }] };
+    const section = renderRecommendationSection(r);
+    assert.ok(section.includes('papers tagged &lt;rl&gt;') && !section.includes('<rl>'));
+    assert.ok(render(paper(), { recommendation: r }).includes(`<div id="recommendation" aria-live="polite">${section}</div>`));
   });
 });
