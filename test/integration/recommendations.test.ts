@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../../src/core/arxiv/types';
 import type { FeedsNode } from '../../src/vscode/feeds/feedsTree';
-import { api, waitFor } from './helpers';
+import { api, setSetting, waitFor } from './helpers';
 
 type PaperNode = Extract<FeedsNode, { kind: 'paper' }>;
 type SubscriptionNode = Extract<FeedsNode, { kind: 'subscription' }>;
@@ -125,6 +125,31 @@ describe('Recommendations in the Feeds view and the detail tab', function () {
       assert.ok(t.libraryPapers >= 1 && t.libraryPapers <= 4, `${t.term} in ${t.libraryPapers} tagged papers`);
     }
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('stops ranking the papers of an unfollowed category, and ranks them again once it is followed again', async () => {
+    const exports = await api();
+    const following = vscode.workspace.getConfiguration('paperPractice').get<{ kind: string; categories?: string[] }[]>('subscriptions') ?? [];
+    await recommended(`tag:${TAG}`);
+    const store = await exports.library.get();
+    const mlIds = new Set(ml.map((p) => p.id));
+    const quantumOnly = quantum.filter((p) => !store?.get(p.id) && !mlIds.has(p.id)).map((p) => p.id);
+    assert.ok(quantumOnly.length >= 50);
+    const rankedWith = (present: boolean) =>
+      waitFor(() => {
+        const state = exports.recommendations.state;
+        return state.kind === 'ready' && quantumOnly.every((id) => state.index.has(id) === present) && state;
+      }, () => `the ranking ${present ? 'to include' : 'to leave out'} the quant-ph papers`, 30_000);
+    assert.ok(await rankedWith(true));
+    try {
+      await setSetting('paperPractice.subscriptions', following.filter((s) => !s.categories?.includes('quant-ph')));
+      const without = await rankedWith(false);
+      // The other feed and the library are still ranked.
+      assert.ok(ml.every((p) => without.index.has(p.id)), 'the ML search papers are still ranked');
+    } finally {
+      await setSetting('paperPractice.subscriptions', following);
+    }
+    assert.ok(await rankedWith(true));
   });
 
   it('ranks search results with the same ranker as the feeds', async () => {

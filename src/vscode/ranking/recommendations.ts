@@ -31,7 +31,8 @@ const SETTLE_MS = 400;
  */
 export class Recommendations implements vscode.Disposable {
   private worker: RankingWorker | undefined;
-  private readonly upserted = new Set<string>();
+  /** The papers the worker holds: id -> the docKey of the text it was sent. */
+  private readonly upserted = new Map<string, string>();
   private current: RecommendationState = { kind: 'idle' };
   private running: Promise<void> | undefined;
   private dirty = false;
@@ -127,10 +128,20 @@ export class Recommendations implements vscode.Disposable {
       const worker = this.startWorker();
       const signal = this.abort.signal;
       const records = (await this.library.get())?.entries.map((e) => e.record) ?? [];
-      const docs = [...(await this.feedPapers()).map(rankDoc), ...records.map(rankDoc)].filter((d) => !this.upserted.has(docKey(d)));
+      const corpus = [...(await this.feedPapers()).map(rankDoc), ...records.map(rankDoc)];
+      // Papers that left the feeds' caches and the library (an unfollowed category, a removed
+      // paper) leave the corpus too: they are no longer negatives, and a long session does not
+      // keep every paper it ever saw.
+      const current = new Set(corpus.map((d) => d.id));
+      const gone = [...this.upserted.keys()].filter((id) => !current.has(id));
+      if (gone.length) {
+        await worker.remove(gone, { signal });
+        gone.forEach((id) => this.upserted.delete(id));
+      }
+      const docs = corpus.filter((d) => this.upserted.get(d.id) !== docKey(d));
       if (docs.length) {
         await worker.upsert(docs, { signal });
-        docs.forEach((d) => this.upserted.add(docKey(d)));
+        docs.forEach((d) => this.upserted.set(d.id, docKey(d)));
       }
       const tag = key.startsWith('tag:') ? key.slice(4) : undefined;
       const trained = await worker.train(libraryPositives(records, tag), { key, signal });
@@ -183,7 +194,7 @@ function rankDoc(p: { id: string; title: string; summary: string | null; publish
   return { id: p.id, title: p.title, summary: p.summary, published: p.published ?? null };
 }
 
-/** A paper is sent again when its text changes (a new version's abstract). */
+/** What tells two texts of one paper apart cheaply (a new version changes its abstract). */
 function docKey(d: RankDoc): string {
-  return `${d.id}\u0000${d.title.length}\u0000${d.summary?.length ?? 0}`;
+  return `${d.title.length}\u0000${d.summary?.length ?? 0}`;
 }
