@@ -65,7 +65,8 @@ describe('replication: scaffold generator', () => {
     assert.match(evaluation, /def evaluate_c4\(model, data, seed\):\n {4}"""c4: recognition accuracy of 77\.10% on DVS-CIFAR10\. Reported 77\.1%;/);
     assert.match(evaluation, /record\(claim_id, value, seed=seed\)/);
     const scope = nb.cells.find((c: { id: string }) => c.id === 'scope').source.join('');
-    assert.match(scope, /\| `c2` \| recognition accuracy of 74\.92% on CIFAR-100 \| accuracy \| CIFAR-100 \| 74\.92% \| ± 0\.749 \| higher \| abstract \|/);
+    assert.match(scope, /\| id \| claim \| reported ± tolerance \| better \| where \|/);
+    assert.match(scope, /\| `c2` \| recognition accuracy of 74\.92% on CIFAR-100 \| 74\.92% ± 0\.749 \| higher \| abstract \|/);
   });
 
   it('never overwrites: a second start reports "exists"; files the user made are kept', async () => {

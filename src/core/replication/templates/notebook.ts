@@ -88,19 +88,18 @@ function scopeCell(m: ReplicationManifest): string {
   if (m.claims.length === 0) {
     return [...head, 'No claims were found in the abstract. Add them to `replication.json` (id, metric, dataset, reported value, tolerance), one per number you will check.'].join('\n');
   }
+  // Five columns, so the table fits a notebook beside its manifest: the claim's words already
+  // name its metric and dataset, which replication.json keeps as fields.
   const rows = m.claims.map((c) => [
     `\`${c.id}\``,
     mdCell(c.description),
-    mdCell(c.metric),
-    mdCell(c.dataset),
-    mdCell(reportedText(c)),
-    mdCell(`± ${c.tolerance}`),
+    mdCell(`${reportedText(c)} ± ${c.tolerance}`),
     c.higherIsBetter === null ? 'either' : c.higherIsBetter ? 'higher' : 'lower',
     mdCell(c.source.where),
   ]);
   return [
     ...head,
-    mdTable(['id', 'claim', 'metric', 'dataset', 'reported', 'tolerance', 'better', 'where'], rows),
+    mdTable(['id', 'claim', 'reported ± tolerance', 'better', 'where'], rows),
     '',
     `Prefilled from the abstract: check each against the paper, fix it in \`replication.json\` and set \`"confirmed": true\`. Each claim is run with every seed (${m.seeds.join(', ')}); its verdict uses the mean and spread of the runs.`,
   ].join('\n');
