@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PaperDetails } from '../../src/core/arxiv/types';
 import type { FeedsNode } from '../../src/vscode/feeds/feedsTree';
+import { formatScore } from '../../src/core/ranking/feedOrder';
+import { plainTitle } from '../../src/core/text/texText';
 import { api, setSetting, waitFor } from './helpers';
 
 type PaperNode = Extract<FeedsNode, { kind: 'paper' }>;
@@ -92,8 +94,10 @@ describe('Recommendations in the Feeds view and the detail tab', function () {
     const top = papers.slice(0, 10).filter((p) => mlIds.has(p.paper.id)).length;
     // 16 of the ~95 candidates are ML papers (17%); four ML positives should pull them to the top.
     assert.ok(top >= 6, `only ${top} of the top 10 are ML papers`);
+    // The score leads the label, where a long title cannot hide it; the description keeps the authors.
     const item = exports.views.feeds.getTreeItem(papers[0]);
-    assert.match(String(item.description), /^[+−]\d+\.\d\d · /);
+    assert.strictEqual(item.label, `${formatScore(papers[0].score!)} · ${plainTitle(papers[0].paper.title)}`);
+    assert.ok(!/[+−]\d+\.\d\d/.test(String(item.description)), `the score is not repeated in "${item.description}"`);
     assert.match(String(exports.views.feeds.getTreeItem((await exports.views.feeds.getChildren()).find((n) => n.kind === 'recommended')!).description), /^by papers tagged ml-taste \(4 papers\)$/);
   });
 

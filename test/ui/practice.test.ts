@@ -57,14 +57,15 @@ describe('Recommendations and practice in the real workbench', () => {
     await widenSidebar(page, 520);
     const group = sidebar(page).locator('.monaco-list-row', { hasText: 'Recommended' });
     await group.filter({ hasText: /by your library \(\d+ papers\)/ }).waitFor({ timeout: 60_000 });
-    const scored = sidebar(page).locator('.monaco-list-row .label-description', { hasText: /^[+−]\d\.\d\d · / });
+    // The score leads each label, so a long title cannot push it out of sight.
+    const scored = sidebar(page).locator('.monaco-list-row .label-name', { hasText: /^[+−]\d\.\d\d · \S/ });
     await scored.first().waitFor({ timeout: 30_000 });
     assert.ok((await scored.count()) >= 5, 'recommended papers show their scores');
     await screenshot(page, 'feeds-recommended');
   });
 
   it('explains the top recommendation in its detail tab', async () => {
-    const top = sidebar(page).locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: /^[+−]\d\.\d\d · / }) }).first();
+    const top = sidebar(page).locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^[+−]\d\.\d\d · / }) }).first();
     await top.click();
     const frame = webviewFrame(page);
     const why = frame.locator('section.recommendation');

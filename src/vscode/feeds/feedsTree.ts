@@ -221,9 +221,12 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
     const { paper } = node;
     const entry = this.library.loaded?.get(paper.id);
     const unseen = this.isUnseen(paper);
-    const item = new vscode.TreeItem(plainTitle(paper.title), vscode.TreeItemCollapsibleState.None);
+    const title = plainTitle(paper.title);
+    // The score leads the label: a description after a long title is cut off in the side bar.
+    const score = node.score != null ? formatScore(node.score) : '';
+    const item = new vscode.TreeItem(score ? `${score} · ${title}` : title, vscode.TreeItemCollapsibleState.None);
     item.id = `paper:${node.key}:${paper.id}${node.score !== undefined ? ':ranked' : ''}`;
-    const parts = [node.score != null ? formatScore(node.score) : '', shortAuthors(paper.authors)];
+    const parts = [shortAuthors(paper.authors)];
     const kind = announceLabel(paper);
     if (kind) parts.push(kind);
     if (entry) {
@@ -239,10 +242,10 @@ export class FeedsTreeProvider implements vscode.TreeDataProvider<FeedsNode>, vs
         ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('charts.blue'))
         : new vscode.ThemeIcon(paper.announceType?.startsWith('replace') ? 'history' : paper.announceType === 'cross' ? 'arrow-swap' : 'file');
     item.contextValue = entry ? 'feedPaper.saved' : 'feedPaper';
-    item.accessibilityInformation = { label: `${plainTitle(paper.title)}, ${item.description}${unseen ? ', new' : ''}` };
+    item.accessibilityInformation = { label: `${title}, ${score ? `score ${score}, ` : ''}${item.description}${unseen ? ', new' : ''}` };
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.supportHtml = false;
-    tooltip.appendMarkdown(`**${escapeMarkdown(plainTitle(paper.title))}**\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(title)}**\n\n`);
     tooltip.appendText(`${paper.authors.map((a) => a.name).join(', ')}\n\n`);
     tooltip.appendText(`arXiv:${paper.id}v${paper.version} · ${paper.primaryCategory ?? ''}${kind ? ` · ${kind}` : ''}\n\n`);
     if (node.score != null) tooltip.appendText(`Recommendation score ${formatScore(node.score)} (higher is more like your library)\n\n`);
