@@ -1,5 +1,5 @@
 /** Text clean-up shared by the arXiv parsers. */
-import { isJsSpace, plainTrimmedText, textOf, XmlElement } from '../xml/element';
+import { isJsSpace, isUncollapsedSpace, plainTrimmedText, textOf, XmlElement } from '../xml/element';
 
 /** Titles and names: every whitespace run becomes one space (as arxiv.py does), ends trimmed. */
 export function collapseWhitespace(s: string): string {
@@ -13,10 +13,7 @@ function hasSingleSpacesInside(s: string): boolean {
   let to = s.length;
   while (from < to && isJsSpace(s.charCodeAt(from))) from++;
   while (to > from && isJsSpace(s.charCodeAt(to - 1))) to--;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (isJsSpace(c) && (c !== 0x20 || isJsSpace(s.charCodeAt(i + 1)))) return false;
-  }
+  for (let i = from; i < to; i++) if (isUncollapsedSpace(s, i)) return false;
   return true;
 }
 

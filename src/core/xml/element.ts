@@ -7,7 +7,7 @@
 import { rawToText } from './entities';
 import { ownCopy, type RecordText } from './recordText';
 import { XmlSyntaxError } from './syntaxError';
-import { NO_REF_CHECK, readStartTag, scanElement } from './wellFormed';
+import { isXmlSpace, NO_REF_CHECK, readStartTag, scanElement } from './wellFormed';
 
 /** Namespace bindings in scope: prefix -> URI ('' is the default namespace). */
 export type Scope = Readonly<Record<string, string>>;
@@ -121,30 +121,26 @@ function nodeText(node: OrderedNode): string {
 
 // ---- source spans ------------------------------------------------------------------------
 
-function isTagSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
-
 // Attributes of a span element are read in place from its tag text [attrStart, attrEnd), which
 // wellFormed.ts already checked (space, name, `=`, quoted value). Names are compared where they
 // lie, so reading an attribute allocates nothing but its value.
 
 /** Start of the next attribute name at or after `i`, or -1 when the tag has no more. */
 function nextAttrName(src: string, i: number, to: number): number {
-  while (i < to && isTagSpace(src.charCodeAt(i))) i++;
+  while (i < to && isXmlSpace(src.charCodeAt(i))) i++;
   return i < to ? i : -1;
 }
 
 function attrNameEnd(src: string, nameAt: number): number {
   let i = nameAt;
-  while (src.charCodeAt(i) !== 0x3d /* = */ && !isTagSpace(src.charCodeAt(i))) i++;
+  while (src.charCodeAt(i) !== 0x3d /* = */ && !isXmlSpace(src.charCodeAt(i))) i++;
   return i;
 }
 
 /** Start of the raw value (after its opening quote) of the attribute whose name ends at `nameEnd`. */
 function attrValueAt(src: string, nameEnd: number): number {
   let i = src.indexOf('=', nameEnd) + 1;
-  while (isTagSpace(src.charCodeAt(i))) i++;
+  while (isXmlSpace(src.charCodeAt(i))) i++;
   return i + 1;
 }
 
@@ -244,6 +240,17 @@ export function isJsSpace(c: number): boolean {
   );
 }
 
+/** Whether s[i] is white space that collapsing runs to one space would change (not a lone U+0020). */
+export function isUncollapsedSpace(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return isJsSpace(c) && (c !== 0x20 || isJsSpace(s.charCodeAt(i + 1)));
+}
+
+/** Raw text characters that decoding changes: `&` (a reference), `<` (CDATA or a comment), CR (line ends are normalized). */
+function needsDecoding(c: number): boolean {
+  return c === 0x26 || c === 0x3c || c === 0x0d;
+}
+
 /** What a trimmed value may hold inside to be taken from the record as it is. */
 export type InnerSpacing = 'any' | 'single-spaces' | 'no-line-feeds';
 
@@ -264,9 +271,9 @@ export function plainTrimmedText(el: XmlElement, inner: InnerSpacing, skip = 0):
   while (to > from && isJsSpace(src.charCodeAt(to - 1))) to--;
   for (let i = from; i < to; i++) {
     const c = src.charCodeAt(i);
-    if (c === 0x26 /* & */ || c === 0x3c /* < */ || c === 0x0d) return undefined;
+    if (needsDecoding(c)) return undefined;
     if (inner === 'single-spaces') {
-      if (isJsSpace(c) && (c !== 0x20 || isJsSpace(src.charCodeAt(i + 1)))) return undefined;
+      if (isUncollapsedSpace(src, i)) return undefined;
     } else if (inner === 'no-line-feeds' && c === 0x0a) {
       return undefined;
     }
@@ -286,10 +293,7 @@ export function plainMatchAtContent(el: XmlElement, re: RegExp): RegExpExecArray
   const m = re.exec(src);
   if (!m) return null;
   const end = Math.min(el.contentStart + m[0].length + 1, el.contentEnd);
-  for (let i = el.contentStart; i < end; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 0x26 || c === 0x3c || c === 0x0d) return null;
-  }
+  for (let i = el.contentStart; i < end; i++) if (needsDecoding(src.charCodeAt(i))) return null;
   return m;
 }
 

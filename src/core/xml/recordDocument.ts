@@ -16,7 +16,7 @@ import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanE
 import type { RecordText } from './recordText';
 import type { XmlSource } from './source';
 import { XmlSyntaxError } from './syntaxError';
-import { checkDocument, RefChecker, scanElement } from './wellFormed';
+import { checkDocument, isXmlSpace, RefChecker, scanElement } from './wellFormed';
 
 /** What the body looks like before any parsing: the caller decides what to accept. */
 export type Sniffed =
@@ -49,7 +49,7 @@ function after(xml: XmlSource, token: string, from: number, at: number): number 
 export function sniff(xml: XmlSource): Sniffed {
   let i = xml.bom;
   for (;;) {
-    while (i < xml.length && isSpace(xml.code(i))) i++;
+    while (i < xml.length && isXmlSpace(xml.code(i))) i++;
     if (i >= xml.length) throw new XmlSyntaxError(i === xml.bom ? 'empty body' : 'no root element: the body is truncated', i);
     if (xml.code(i) !== 0x3c) return { kind: 'not-xml', preview: xml.text(i, Math.min(xml.length, i + 80)) };
     if (xml.startsWith('<?', i)) i = after(xml, '?>', i + 2, i);
@@ -91,9 +91,6 @@ function opaqueEnd(xml: XmlSource, i: number): number {
   return skipDoctypeDecl(xml, i);
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
 
 export interface SplitDocument {
   /** The body with every record span cut out. */
@@ -128,7 +125,7 @@ export function splitRecords(xml: XmlSource, recordQName: string, from: number):
       continue;
     }
     const after = xml.code(p + open.length);
-    if (after !== 0x3e && after !== 0x2f && !isSpace(after)) {
+    if (after !== 0x3e && after !== 0x2f && !isXmlSpace(after)) {
       pos = p + open.length; // a longer name such as <entryx>
       continue;
     }
@@ -154,9 +151,9 @@ function recordEnd(xml: XmlSource, start: number, close: string, bangFrom: (p: n
       continue;
     }
     let k = c + close.length;
-    while (k < xml.length && isSpace(xml.code(k))) k++;
+    while (k < xml.length && isXmlSpace(xml.code(k))) k++;
     if (xml.code(k) === 0x3e) {
-      if (k === c + close.length || isSpace(xml.code(c + close.length))) return k + 1;
+      if (k === c + close.length || isXmlSpace(xml.code(c + close.length))) return k + 1;
     }
     if (k >= xml.length) throw new XmlSyntaxError(`<${close.slice(2)}> is not closed: the body is truncated`, start);
     from = c + close.length;

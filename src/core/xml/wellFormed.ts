@@ -59,11 +59,13 @@ function endOf(s: string, token: string, from: number, what: string, at: number)
   return e + token.length;
 }
 
+/** XML's white space (S): space, tab, line feed, carriage return. */
+export function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
 function isWhitespace(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
-  }
+  for (let i = from; i < to; i++) if (!isXmlSpace(s.charCodeAt(i))) return false;
   return true;
 }
 
