@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { ENGLISH_STOP_WORDS } from '../../../src/core/ranking/stopWords';
 import { tokenize } from '../../../src/core/ranking/tokenizer';
 import { loadFixturePapers } from './support/fixturePapers';
-import { novelWord, vocabularyLaw, withRealVocabulary } from './support/realisticVocabulary';
+import { novelWord, VocabularyCount, vocabularyLaw, withRealVocabulary } from './support/realisticVocabulary';
 import { synthesizeCorpus } from './support/syntheticCorpus';
 
 /** The benchmark's corpus generator: its claims about vocabulary growth are what the ranking figures rest on. */
@@ -12,18 +12,9 @@ describe('benchmark corpus with a real vocabulary', function () {
   const law = vocabularyLaw(papers);
 
   function vocabulary(docs: { title: string; summary: string }[]): { tokens: number; words: number; pairs: number } {
-    const words = new Set<string>();
-    const pairs = new Set<string>();
-    let tokens = 0;
-    for (const d of docs) {
-      const t = tokenize(`${d.title}\n${d.summary}`);
-      tokens += t.length;
-      t.forEach((w, k) => {
-        words.add(w);
-        if (k > 0) pairs.add(`${t[k - 1]} ${w}`);
-      });
-    }
-    return { tokens, words: words.size, pairs: pairs.size };
+    const count = new VocabularyCount();
+    docs.forEach((d) => count.add(d));
+    return count.totals();
   }
 
   it("fits Heaps' law on the real papers with the exponents of natural text", () => {

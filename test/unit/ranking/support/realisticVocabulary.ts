@@ -80,6 +80,26 @@ export function withRealVocabulary(
   return docs.map((d) => ({ ...d, title: vary(d.title), summary: vary(d.summary) }));
 }
 
+/** Tokens, distinct words and distinct adjacent word pairs of papers as the ranker tokenizes them, counted as they are added. */
+export class VocabularyCount {
+  private readonly words = new Set<string>();
+  private readonly pairs = new Set<string>();
+  private tokens = 0;
+
+  add(paper: { title: string; summary: string }): void {
+    const t = tokenize(`${paper.title}\n${paper.summary}`);
+    this.tokens += t.length;
+    t.forEach((w, k) => {
+      this.words.add(w);
+      if (k > 0) this.pairs.add(`${t[k - 1]} ${w}`);
+    });
+  }
+
+  totals(): { tokens: number; words: number; pairs: number } {
+    return { tokens: this.tokens, words: this.words.size, pairs: this.pairs.size };
+  }
+}
+
 export interface VocabularyLaw {
   /** Distinct words and pairs expected after `tokens` tokens. */
   words(tokens: number): number;
@@ -99,18 +119,11 @@ export function vocabularyLaw(papers: readonly FixturePaper[], seed = 5): Vocabu
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const words = new Set<string>();
-  const pairs = new Set<string>();
+  const count = new VocabularyCount();
   const points: { tokens: number; words: number; pairs: number }[] = [];
-  let tokens = 0;
   order.forEach((p, n) => {
-    const t = tokenize(`${papers[p].title}\n${papers[p].summary}`);
-    tokens += t.length;
-    t.forEach((w, k) => {
-      words.add(w);
-      if (k > 0) pairs.add(`${t[k - 1]} ${w}`);
-    });
-    if ((n + 1) % Math.ceil(order.length / 8) === 0 || n === order.length - 1) points.push({ tokens, words: words.size, pairs: pairs.size });
+    count.add(papers[p]);
+    if ((n + 1) % Math.ceil(order.length / 8) === 0 || n === order.length - 1) points.push(count.totals());
   });
   const fit = (ys: number[]): { k: number; beta: number } => {
     const xs = points.map((p) => Math.log(p.tokens));
