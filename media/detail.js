@@ -13,12 +13,11 @@
       vscode.postMessage({ action: 'setStatus', value: target.value });
     }
   });
-  // Message type -> the element whose content it replaces.
-  const FILLED = { artifacts: 'artifacts', recommendation: 'recommendation' };
+  // Message types that replace the content of the element with the same id.
+  const FILLED = new Set(['artifacts', 'recommendation']);
   window.addEventListener('message', (event) => {
     const message = event.data;
-    const id = message && Object.prototype.hasOwnProperty.call(FILLED, message.type) ? FILLED[message.type] : null;
-    const section = id ? document.getElementById(id) : null;
+    const section = message && FILLED.has(message.type) ? document.getElementById(message.type) : null;
     if (!section || typeof message.html !== 'string') return;
     // The extension renders this HTML with every string from the network escaped (core/detail/),
     // and the page's CSP would stop any script in it anyway.
