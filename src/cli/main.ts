@@ -186,7 +186,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     case 'parse': {
       if (args.length !== 1) throw new UsageError('parse needs exactly one FILE (or "-" for stdin).');
-      const xml = args[0] === '-' ? await readAll(io.stdin ?? process.stdin) : await fsp.readFile(args[0], 'utf8');
+      // Bytes, as the parsers read them: the body is never decoded as a whole.
+      const xml = args[0] === '-' ? await readAll(io.stdin ?? process.stdin) : await fsp.readFile(args[0]);
       const res = parseAny(xml);
       print(res.kind, res.totalResults, res.papers, res);
       return EXIT.ok;
@@ -225,10 +226,10 @@ function report(e: unknown, io: CliIo): number {
   return EXIT.failure;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 if (require.main === module) {

@@ -4,7 +4,7 @@
  * keep that overhead down without changing any value.
  */
 
-import { ownCopy } from '../xml/recordText';
+import { ownCopy } from '../xml/ownCopy';
 
 // Bounded, so that odd input cannot grow it without limit; when full it starts over.
 const MAX_SHARED = 4096;
@@ -19,7 +19,7 @@ export function shared(value: string): string {
   if (known !== undefined) return known;
   if (sharedValues.size >= MAX_SHARED) sharedValues.clear();
   // The map outlives the parse, so it keeps a copy of its own: a value of 13 characters or more
-  // may be a view of a whole record's text (see xml/recordText.ts), which it would keep alive.
+  // may be a view of a longer string (see xml/ownCopy.ts), which it would keep alive.
   const own = ownCopy(value);
   sharedValues.set(own, own);
   return own;

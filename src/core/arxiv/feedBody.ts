@@ -36,8 +36,8 @@ export function unexpected(message: string): ArxivError {
 
 /**
  * The root of a body that must be XML (HTML pages and plain text are unexpected content), and
- * the body as the XML reader walks it. Callers holding the bytes as received should pass them:
- * records are then decoded one at a time, never the whole body as a second copy.
+ * the body as the XML reader walks it: its bytes. Callers holding the bytes as received should
+ * pass them; text is encoded to UTF-8 first, a copy the bytes spare.
  */
 export function xmlRoot(input: XmlInput): { xml: XmlSource; root: RootInfo } {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw unexpected('The response body is neither text nor bytes');
@@ -63,6 +63,7 @@ export function openBody(xml: XmlSource, root: RootInfo, recordLocal: string): F
  * Visit every record: those cut out of the body, then any the cut missed because they use a
  * different prefix than the root (e.g. `<a:entry xmlns:a="...Atom">` in a default-namespace
  * feed). fast-xml-parser read those as part of the skeleton, so they are taken from its tree.
+ * As with forEachRecord, `visit` takes what it keeps from a record before it returns.
  */
 export function forEachRecordIn(
   body: FeedBody,

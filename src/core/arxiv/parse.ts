@@ -2,7 +2,7 @@
  * Parse any arXiv body without being told what it is (the CLI's `parse FILE`): an API
  * response, an RSS 2.0 daily feed or an Atom daily feed. The body is opened once and the
  * matching parser continues from there. Like the other parsers it takes the bytes as received
- * (read one record at a time, see feedBody.ts) or the text.
+ * (read one record at a time where they lie, see feedBody.ts) or the text.
  */
 import { apiResponseFromBody } from './apiParser';
 import { atomFeedKind, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';

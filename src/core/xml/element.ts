@@ -1,13 +1,13 @@
 /**
  * A namespace-resolved element, read either from fast-xml-parser's tree (the small skeleton of
- * a feed) or straight from the source text (records, see recordDocument.ts). Callers match
+ * a feed) or straight from the body's bytes (records, see recordDocument.ts). Callers match
  * elements by (namespace URI, local name), whatever prefix a document chose, and never see
  * which reader produced them.
  */
 import { rawToText } from './entities';
-import { ownCopy, type RecordText } from './recordText';
+import { ownCopy } from './ownCopy';
 import { XmlSyntaxError } from './syntaxError';
-import { isXmlSpace, NO_REF_CHECK, readStartTag, scanElement } from './wellFormed';
+import { bytesStartWith, isXmlSpace, NO_REF_CHECK, readStartTag, scanElement } from './wellFormed';
 
 /** Namespace bindings in scope: prefix -> URI ('' is the default namespace). */
 export type Scope = Readonly<Record<string, string>>;
@@ -32,10 +32,11 @@ export interface TreeElement extends ElementBase {
   nodes: OrderedNode[];
 }
 
-/** An element located in a record's text; its children are found on demand. */
+/** An element located in the body's bytes; its children are found on demand. */
 export interface SpanElement extends ElementBase {
   kind: 'span';
-  rec: RecordText;
+  /** The whole body: offsets below are into it. */
+  src: Buffer;
   tagStart: number;
   attrStart: number;
   attrEnd: number;
@@ -121,77 +122,97 @@ function nodeText(node: OrderedNode): string {
 
 // ---- source spans ------------------------------------------------------------------------
 
-// Attributes of a span element are read in place from its tag text [attrStart, attrEnd), which
+// Attributes of a span element are read in place from its tag bytes [attrStart, attrEnd), which
 // wellFormed.ts already checked (space, name, `=`, quoted value). Names are compared where they
 // lie, so reading an attribute allocates nothing but its value.
 
 /** Start of the next attribute name at or after `i`, or -1 when the tag has no more. */
-function nextAttrName(src: string, i: number, to: number): number {
-  while (i < to && isXmlSpace(src.charCodeAt(i))) i++;
+function nextAttrName(b: Buffer, i: number, to: number): number {
+  while (i < to && isXmlSpace(b[i])) i++;
   return i < to ? i : -1;
 }
 
-function attrNameEnd(src: string, nameAt: number): number {
+function attrNameEnd(b: Buffer, nameAt: number): number {
   let i = nameAt;
-  while (src.charCodeAt(i) !== 0x3d /* = */ && !isXmlSpace(src.charCodeAt(i))) i++;
+  while (b[i] !== 0x3d /* = */ && !isXmlSpace(b[i])) i++;
   return i;
 }
 
 /** Start of the raw value (after its opening quote) of the attribute whose name ends at `nameEnd`. */
-function attrValueAt(src: string, nameEnd: number): number {
-  let i = src.indexOf('=', nameEnd) + 1;
-  while (isXmlSpace(src.charCodeAt(i))) i++;
+function attrValueAt(b: Buffer, nameEnd: number): number {
+  let i = b.indexOf(0x3d, nameEnd) + 1;
+  while (isXmlSpace(b[i])) i++;
   return i + 1;
 }
 
 /** Index of the closing quote, the same as the opening one. */
-function attrValueEnd(src: string, valueAt: number): number {
-  return src.indexOf(src[valueAt - 1], valueAt);
+function attrValueEnd(b: Buffer, valueAt: number): number {
+  return b.indexOf(b[valueAt - 1], valueAt);
 }
 
-function hasXmlnsAttr(src: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (src.charCodeAt(i) === 0x78 /* x */ && src.startsWith('xmlns', i)) return true;
+function hasXmlnsAttr(b: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i] === 0x78 /* x */ && bytesStartWith(b, 'xmlns', i)) return true;
   return false;
 }
 
-/** An element found in a record (already checked for well-formedness), resolved in `parentScope`. */
+/**
+ * An element found in the body (already checked for well-formedness), resolved in `parentScope`.
+ * `reuse`, when given, is an element no one holds any more, filled in instead of a new one.
+ */
 export function spanElement(
-  rec: RecordText, qname: string, tagStart: number, attrStart: number, attrEnd: number,
-  contentStart: number, contentEnd: number, parentScope: Scope,
+  src: Buffer, qname: string, tagStart: number, attrStart: number, attrEnd: number,
+  contentStart: number, contentEnd: number, parentScope: Scope, reuse?: SpanElement,
 ): SpanElement {
   let scope = parentScope;
-  // Search only the tag: an unbounded indexOf would rescan the rest of the record every time.
-  if (hasXmlnsAttr(rec.text, attrStart, attrEnd)) {
-    const src = rec.text;
+  // Search only the tag: an unbounded indexOf would rescan the rest of the body every time.
+  if (hasXmlnsAttr(src, attrStart, attrEnd)) {
     const raw = Object.create(null) as Record<string, string>;
     for (let a = nextAttrName(src, attrStart, attrEnd); a !== -1; ) {
       const nameEnd = attrNameEnd(src, a);
       const valueAt = attrValueAt(src, nameEnd);
       const valueEnd = attrValueEnd(src, valueAt);
-      raw[src.slice(a, nameEnd)] = src.slice(valueAt, valueEnd);
+      raw[src.toString('utf8', a, nameEnd)] = src.toString('utf8', valueAt, valueEnd);
       a = nextAttrName(src, valueEnd + 1, attrEnd);
     }
     scope = extendScope(parentScope, raw);
   }
-  const el: SpanElement = { kind: 'span', ns: null, local: '', scope, rec, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined };
+  let el: SpanElement;
+  if (reuse) {
+    el = reuse;
+    el.scope = scope;
+    el.src = src;
+    el.tagStart = tagStart;
+    el.attrStart = attrStart;
+    el.attrEnd = attrEnd;
+    el.contentStart = contentStart;
+    el.contentEnd = contentEnd;
+    el.children = undefined;
+  } else {
+    el = { kind: 'span', ns: null, local: '', scope, src, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined };
+  }
   resolve(el, qname, scope);
   return el;
 }
 
 /** The element whose `<` is at `tagStart` and which ends just before `end`. */
-export function spanElementAt(rec: RecordText, tagStart: number, end: number, parentScope: Scope): SpanElement {
-  const t = readStartTag(rec.text, tagStart);
-  const contentEnd = t.selfClosing ? t.contentStart : rec.text.lastIndexOf('</', end);
-  return spanElement(rec, t.qname, tagStart, t.attrStart, t.attrEnd, t.contentStart, contentEnd, parentScope);
+export function spanElementAt(src: Buffer, tagStart: number, end: number, parentScope: Scope): SpanElement {
+  const t = readStartTag(src, tagStart);
+  let contentEnd = t.contentStart;
+  if (!t.selfClosing) {
+    contentEnd = end - 2;
+    while (src[contentEnd] !== 0x3c || src[contentEnd + 1] !== 0x2f) contentEnd--;
+  }
+  return spanElement(src, t.qname, tagStart, t.attrStart, t.attrEnd, t.contentStart, contentEnd, parentScope);
 }
 
 function spanChildren(el: SpanElement): SpanElement[] {
   if (el.children) return el.children;
   const kids: SpanElement[] = [];
-  const src = el.rec.text;
-  if (el.contentEnd > el.contentStart && src.indexOf('<', el.contentStart) < el.contentEnd) {
-    scanElement(src, el.tagStart, NO_REF_CHECK, (q, t, as, ae, cs, ce) => {
-      kids.push(spanElement(el.rec, q, t, as, ae, cs, ce, el.scope));
+  const { src } = el;
+  // The content ends at the end tag's `<`, so this search stops there at the latest.
+  if (el.contentEnd > el.contentStart && src.indexOf(0x3c, el.contentStart) < el.contentEnd) {
+    scanElement(src, el.tagStart, src.length, NO_REF_CHECK, (q, t, as, ae, cs, ce) => {
+      kids.push(spanElement(src, q, t, as, ae, cs, ce, el.scope));
     });
   }
   el.children = kids;
@@ -224,10 +245,10 @@ export function findChild(el: XmlElement, ns: string | null, local: string): Xml
 
 /**
  * Text content, decoded: CDATA literal, comments dropped, child markup reduced to its text.
- * Copied out of the record (recordText.ts): callers keep values, never the record.
+ * Decoded out of the body's bytes into a string of its own: callers keep values, never the body.
  */
 export function textOf(el: XmlElement): string {
-  if (el.kind === 'span') return rawToText(el.rec.copy(el.contentStart, el.contentEnd));
+  if (el.kind === 'span') return rawToText(el.src.toString('utf8', el.contentStart, el.contentEnd));
   return el.nodes.map(nodeText).join('');
 }
 
@@ -246,7 +267,30 @@ export function isUncollapsedSpace(s: string, i: number): boolean {
   return isJsSpace(c) && (c !== 0x20 || isJsSpace(s.charCodeAt(i + 1)));
 }
 
-/** Raw text characters that decoding changes: `&` (a reference), `<` (CDATA or a comment), CR (line ends are normalized). */
+/**
+ * Byte length of the character at b[i] when String.prototype.trim sees it as white space, else 0.
+ * Beyond ASCII those are U+00A0 (2 bytes in UTF-8) and U+1680, U+2000-U+200A, U+2028, U+2029,
+ * U+202F, U+205F, U+3000 and U+FEFF (3 bytes, lead 0xE1, 0xE2, 0xE3 or 0xEF).
+ */
+function jsSpaceAt(b: Buffer, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return isJsSpace(c) ? 1 : 0;
+  if (c === 0xc2) return b[i + 1] === 0xa0 ? 2 : 0;
+  if (c !== 0xe1 && c !== 0xe2 && c !== 0xe3 && c !== 0xef) return 0;
+  const c1 = b[i + 1];
+  const c2 = b[i + 2];
+  if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return 0;
+  return isJsSpace(((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f)) ? 3 : 0;
+}
+
+/** Byte length of a white-space character (as jsSpaceAt) that ends just before `to` and starts at or after `from`, else 0. */
+function jsSpaceBefore(b: Buffer, from: number, to: number): number {
+  if (b[to - 1] < 0x80) return isJsSpace(b[to - 1]) ? 1 : 0;
+  if (to - 2 >= from && jsSpaceAt(b, to - 2) === 2) return 2;
+  return to - 3 >= from && jsSpaceAt(b, to - 3) === 3 ? 3 : 0;
+}
+
+/** Raw text bytes that decoding changes: `&` (a reference), `<` (CDATA or a comment), CR (line ends are normalized). */
 function needsDecoding(c: number): boolean {
   return c === 0x26 || c === 0x3c || c === 0x0d;
 }
@@ -255,62 +299,71 @@ function needsDecoding(c: number): boolean {
 export type InnerSpacing = 'any' | 'single-spaces' | 'no-line-feeds';
 
 /**
- * `textOf(el).trim()`, copied straight out of the record in one allocation, when the raw text
+ * `textOf(el).trim()`, decoded straight out of the body in one allocation, when the raw text
  * needs no decoding (no `&`, `<` or CR) and the whitespace inside it is as `inner` allows:
  * 'single-spaces' (each a lone U+0020, so collapsing would not change it) or 'no-line-feeds'.
  * Otherwise undefined, and the caller decodes and cleans the text itself. `skip` leaves out the
- * first characters of the content (a prefix the caller has already read). Values are most of
- * what a parse keeps, so taking them without intermediate copies is most of its garbage saved.
+ * first bytes of the content (a prefix the caller has already read). Values are most of what a
+ * parse keeps, so taking them without intermediate copies is most of its garbage saved.
  */
 export function plainTrimmedText(el: XmlElement, inner: InnerSpacing, skip = 0): string | undefined {
   if (el.kind !== 'span') return undefined;
-  const src = el.rec.text;
+  const { src } = el;
   let from = el.contentStart + skip;
   let to = el.contentEnd;
-  while (from < to && isJsSpace(src.charCodeAt(from))) from++;
-  while (to > from && isJsSpace(src.charCodeAt(to - 1))) to--;
+  for (let n = jsSpaceAt(src, from); from < to && n > 0; n = jsSpaceAt(src, from)) from += n;
+  for (let n = jsSpaceBefore(src, from, to); to > from && n > 0; n = jsSpaceBefore(src, from, to)) to -= n;
   for (let i = from; i < to; i++) {
-    const c = src.charCodeAt(i);
+    const c = src[i];
     if (needsDecoding(c)) return undefined;
     if (inner === 'single-spaces') {
-      if (isUncollapsedSpace(src, i)) return undefined;
+      // A white space that collapsing changes: any but U+0020, or one followed by another.
+      const n = jsSpaceAt(src, i);
+      if (n > 0 && (c !== 0x20 || jsSpaceAt(src, i + 1) > 0)) return undefined;
     } else if (inner === 'no-line-feeds' && c === 0x0a) {
       return undefined;
     }
   }
-  return el.rec.copy(from, to);
+  return src.toString('utf8', from, to);
 }
 
+// A sticky pattern is matched against at most this many bytes at the start of the content.
+const MATCH_WINDOW = 160;
+
 /**
- * `re` (sticky) matched at the start of the raw content, when what it matched and the
- * character after it need no decoding (so the decoded text starts with the same match);
- * otherwise null. Span elements only.
+ * `re` (sticky) matched at the start of the raw content, when what it matched and the byte
+ * after it are ASCII that needs no decoding (so the decoded text starts with the same match,
+ * and its length is a byte count); otherwise null. Span elements only.
  */
 export function plainMatchAtContent(el: XmlElement, re: RegExp): RegExpExecArray | null {
   if (el.kind !== 'span') return null;
-  const src = el.rec.text;
-  re.lastIndex = el.contentStart;
-  const m = re.exec(src);
+  const { src, contentStart } = el;
+  const windowEnd = Math.min(el.contentEnd, contentStart + MATCH_WINDOW);
+  // latin1: one character per byte, so offsets in the window are byte offsets.
+  re.lastIndex = 0;
+  const m = re.exec(src.toString('latin1', contentStart, windowEnd));
   if (!m) return null;
-  const end = Math.min(el.contentStart + m[0].length + 1, el.contentEnd);
-  for (let i = el.contentStart; i < end; i++) if (needsDecoding(src.charCodeAt(i))) return null;
+  const end = contentStart + m[0].length + 1;
+  // A match that reaches the window's end might have gone on past it.
+  if (end > windowEnd && windowEnd < el.contentEnd) return null;
+  for (let i = contentStart; i < Math.min(end, el.contentEnd); i++) if (src[i] >= 0x80 || needsDecoding(src[i])) return null;
   return m;
 }
 
-/** An unprefixed attribute's decoded value, or null; copied out of the record like textOf's. */
+/** An unprefixed attribute's decoded value, or null; decoded out of the body like textOf's. */
 export function attrOf(el: XmlElement, name: string): string | null {
   if (el.kind === 'tree') {
     const raw = el.attrs?.[name];
     return raw === undefined ? null : rawToText(raw);
   }
-  const src = el.rec.text;
+  const { src } = el;
   // The last one wins, as in a map of the attributes (a repeated name is not well-formed XML).
   let found = -1;
   for (let a = nextAttrName(src, el.attrStart, el.attrEnd); a !== -1; ) {
     const nameEnd = attrNameEnd(src, a);
     const valueAt = attrValueAt(src, nameEnd);
-    if (nameEnd - a === name.length && src.startsWith(name, a)) found = valueAt;
+    if (nameEnd - a === name.length && bytesStartWith(src, name, a)) found = valueAt;
     a = nextAttrName(src, attrValueEnd(src, valueAt) + 1, el.attrEnd);
   }
-  return found === -1 ? null : rawToText(el.rec.copy(found, attrValueEnd(src, found)));
+  return found === -1 ? null : rawToText(src.toString('utf8', found, attrValueEnd(src, found)));
 }

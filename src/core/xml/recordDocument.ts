@@ -5,15 +5,14 @@
  * fast-xml-parser reads about 60 MB/s even record by record. Instead the body is cut with
  * indexOf into record spans and a "skeleton" (everything else: prolog, root, feed-level
  * elements, namespace declarations). The skeleton is small and parsed by fast-xml-parser; each
- * record is decoded on its own (when the body is bytes), checked and read in place, one at a
- * time, so a record's text is garbage as soon as it has been read. The skeleton and every record
+ * record is checked and read in place, in the body's bytes, one at a time: only the values a
+ * parser keeps are decoded, so reading a record makes almost no garbage. The skeleton and every record
  * pass the well-formedness check, so together they cover the whole body: a truncated or garbled
  * body cannot slip through.
  */
 import type { XMLParser } from 'fast-xml-parser';
 import { fastXmlParser } from '../lazy';
 import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanElement, spanElementAt, treeElement, XmlElement } from './element';
-import type { RecordText } from './recordText';
 import type { XmlSource } from './source';
 import { XmlSyntaxError } from './syntaxError';
 import { checkDocument, isXmlSpace, RefChecker, scanElement } from './wellFormed';
@@ -210,39 +209,47 @@ export function parseSkeleton(skeleton: string): XmlElement {
 }
 
 /**
- * Check each record and hand it, resolved in `scope`, to `visit`. Each record is taken out of
- * the body on its own (decoded, for a byte body) and read in place: checking it and finding its
- * children is one indexOf-driven pass over its text (wellFormed.ts), field values are copied
- * out and decoded only when asked for, so nothing else is built and the record is garbage once
- * `visit` returns.
+ * Check each record and hand it, resolved in `scope`, to `visit`. Each record is read where it
+ * lies in the body's bytes: checking it and finding its children is one indexOf-driven pass
+ * (wellFormed.ts), and field values are decoded only when asked for.
+ *
+ * A record and its children are valid only until `visit` returns: the next record reuses the
+ * children's element objects (and their list), so that reading a feed builds no objects per
+ * field. Visitors take the values they keep, never the elements.
  */
 export function forEachRecord(xml: XmlSource, spans: readonly number[], scope: Scope, visit: (record: XmlElement) => void): void {
+  const b = xml.bytes;
+  // One reference checker for all records: `&`s between them are the skeleton's to check.
+  const refs = new RefChecker(b, spans.length > 0 ? spans[0] : b.length);
+  const reader = new RecordReader(b, refs);
   for (let i = 0; i < spans.length; i += 2) {
-    const start = spans[i];
-    const rec = xml.record(start, spans[i + 1]);
-    let record: SpanElement;
-    try {
-      record = readRecord(rec, scope);
-    } catch (e) {
-      // Report the offset in the body, not in the record.
-      if (e instanceof XmlSyntaxError) throw new XmlSyntaxError(e.reason, xml.offsetOf(start, rec.text, e.offset ?? 0));
-      throw e;
-    }
-    visit(record);
+    refs.skipTo(spans[i]);
+    visit(reader.read(spans[i], spans[i + 1], scope));
   }
 }
 
-/** The record that is all of `rec.text`, checked, with its children found. */
-function readRecord(rec: RecordText, scope: Scope): SpanElement {
-  const { text } = rec;
-  const refs = new RefChecker(text);
-  const children: SpanElement[] = [];
-  const record = spanElementAt(rec, 0, text.length, scope);
-  const scanned = scanElement(text, 0, refs, (q, t, as, ae, cs, ce) => {
-    children.push(spanElement(rec, q, t, as, ae, cs, ce, record.scope));
-  });
-  if (scanned !== text.length) throw new XmlSyntaxError('record does not end where its end tag was found', 0);
-  refs.checkBefore(text.length);
-  record.children = children;
-  return record;
+/** Reads records one after the other, each into the element objects of the one before. */
+class RecordReader {
+  private readonly children: SpanElement[] = [];
+  /** Every element object made so far; the first `children.length` are the current record's. */
+  private readonly pool: SpanElement[] = [];
+
+  constructor(private readonly b: Buffer, private readonly refs: RefChecker) {}
+
+  /** The record that is all of b[start, end), checked, with its children found. */
+  read(start: number, end: number, scope: Scope): SpanElement {
+    const { b, children, pool } = this;
+    children.length = 0;
+    const record = spanElementAt(b, start, end, scope);
+    const scanned = scanElement(b, start, end, this.refs, (q, t, as, ae, cs, ce) => {
+      const k = children.length;
+      const el = spanElement(b, q, t, as, ae, cs, ce, record.scope, pool[k]);
+      pool[k] = el;
+      children.push(el);
+    });
+    if (scanned !== end) throw new XmlSyntaxError('record does not end where its end tag was found', start);
+    this.refs.checkBefore(end);
+    record.children = children;
+    return record;
+  }
 }

@@ -7,15 +7,18 @@ import { attrOf, forEachChild, plainTrimmedText, textOf, XmlElement } from '../.
 import { forEachRecord, parseSkeleton, sniff, splitRecords } from '../../../src/core/xml/recordDocument';
 import { xmlSource } from '../../../src/core/xml/source';
 
-/** The children of every <rec> of `xml`, read in place from its bytes (as the client reads responses). */
-function recordChildren(xml: string): XmlElement[] {
+/**
+ * `read` of each child of every <rec> of `xml`, read in place from its bytes (as the client reads
+ * responses). Called while the record is visited: the reader reuses its elements afterwards.
+ */
+function recordChildren<T>(xml: string, read: (child: XmlElement) => T): T[] {
   const src = xmlSource(Buffer.from(xml, 'utf8'));
   const s = sniff(src);
   assert.ok(s.kind === 'xml');
   const { skeleton, spans } = splitRecords(src, 'rec', s.root.offset);
-  const kids: XmlElement[] = [];
-  forEachRecord(src, spans, parseSkeleton(skeleton).scope, (r) => forEachChild(r, (c) => kids.push(c)));
-  return kids;
+  const out: T[] = [];
+  forEachRecord(src, spans, parseSkeleton(skeleton).scope, (r) => forEachChild(r, (c) => out.push(read(c))));
+  return out;
 }
 
 const doc = (values: string[]): string =>
@@ -29,25 +32,31 @@ describe('field values read in place (the one-copy path for clean values)', () =
   it('equal the decoded text cleaned afterwards, for any mix of whitespace, entities and markup', () => {
     fc.assert(
       fc.property(fc.array(rawValue, { minLength: 1, maxLength: 6 }), (values) => {
-        for (const c of recordChildren(doc(values))) {
+        recordChildren(doc(values), (c) => {
           const text = textOf(c);
           assert.strictEqual(trimmedTextOf(c), text.trim());
           assert.strictEqual(collapsedTextOf(c), text.replace(/\s+/g, ' ').trim());
           assert.strictEqual(abstractOf(c), normalizeAbstract(text));
-        }
+        });
       }),
       { numRuns: 400 },
     );
   });
 
   it('copy a value straight out only when its raw text needs neither decoding nor cleaning inside', () => {
-    const [plain, spaced, entity, cr] = recordChildren(doc(['  Deep  learning ', ' Deep learning\n', 'A &amp; B', 'a\r\nb']));
-    assert.strictEqual(plainTrimmedText(plain, 'any'), 'Deep  learning');
-    assert.strictEqual(plainTrimmedText(plain, 'single-spaces'), undefined);
-    assert.strictEqual(plainTrimmedText(spaced, 'single-spaces'), 'Deep learning');
-    assert.strictEqual(plainTrimmedText(entity, 'any'), undefined);
-    assert.strictEqual(plainTrimmedText(cr, 'no-line-feeds'), undefined);
-    assert.strictEqual(collapsedTextOf(entity), 'A & B');
+    const read = recordChildren(doc(['  Deep  learning ', ' Deep learning\n', 'A &amp; B', 'a\r\nb']), (c) => ({
+      any: plainTrimmedText(c, 'any'),
+      singleSpaces: plainTrimmedText(c, 'single-spaces'),
+      noLineFeeds: plainTrimmedText(c, 'no-line-feeds'),
+      collapsed: collapsedTextOf(c),
+    }));
+    const [plain, spaced, entity, cr] = read;
+    assert.strictEqual(plain.any, 'Deep  learning');
+    assert.strictEqual(plain.singleSpaces, undefined);
+    assert.strictEqual(spaced.singleSpaces, 'Deep learning');
+    assert.strictEqual(entity.any, undefined);
+    assert.strictEqual(cr.noLineFeeds, undefined);
+    assert.strictEqual(entity.collapsed, 'A & B');
   });
 
   it('collapseWhitespace gives what the plain regex gives, sparing only the copy', () => {
@@ -63,20 +72,17 @@ describe('field values read in place (the one-copy path for clean values)', () =
 
 describe('attributes read in place', () => {
   it('finds each attribute however it is quoted and spaced, the last of a repeated name winning', () => {
-    const [el] = recordChildren(`<root xmlns="urn:x" xmlns:p="urn:p"><rec><p:link  href = 'https://a.org/x?a=1&amp;b=2'\n\ttitle="pdf" rel="related" title="last"/></rec></root>`);
-    assert.strictEqual(el.ns, 'urn:p');
-    assert.strictEqual(el.local, 'link');
-    assert.strictEqual(attrOf(el, 'href'), 'https://a.org/x?a=1&b=2');
-    assert.strictEqual(attrOf(el, 'rel'), 'related');
-    assert.strictEqual(attrOf(el, 'title'), 'last');
-    assert.strictEqual(attrOf(el, 'titl'), null);
-    assert.strictEqual(attrOf(el, 'type'), null);
+    const [el] = recordChildren(`<root xmlns="urn:x" xmlns:p="urn:p"><rec><p:link  href = 'https://a.org/x?a=1&amp;b=2'\n\ttitle="pdf" rel="related" title="last"/></rec></root>`, (c) => ({
+      ns: c.ns,
+      local: c.local,
+      attrs: ['href', 'rel', 'title', 'titl', 'type'].map((n) => attrOf(c, n)),
+    }));
+    assert.deepStrictEqual(el, { ns: 'urn:p', local: 'link', attrs: ['https://a.org/x?a=1&b=2', 'related', 'last', null, null] });
   });
 
   it('resolves namespaces declared on a record child, and gives every record the same element names', () => {
-    const kids = recordChildren(`<root xmlns="urn:x"><rec><a:c xmlns:a="urn:a" t="1">x</a:c><long_element_name_here>y</long_element_name_here></rec><rec><long_element_name_here>z</long_element_name_here></rec></root>`);
-    assert.deepStrictEqual(kids.map((k) => [k.ns, k.local, textOf(k)]), [['urn:a', 'c', 'x'], ['urn:x', 'long_element_name_here', 'y'], ['urn:x', 'long_element_name_here', 'z']]);
-    assert.strictEqual(attrOf(kids[0], 't'), '1');
+    const kids = recordChildren(`<root xmlns="urn:x"><rec><a:c xmlns:a="urn:a" t="1">x</a:c><long_element_name_here>y</long_element_name_here></rec><rec><long_element_name_here>z</long_element_name_here></rec></root>`, (k) => [k.ns, k.local, textOf(k), attrOf(k, 't')]);
+    assert.deepStrictEqual(kids, [['urn:a', 'c', 'x', '1'], ['urn:x', 'long_element_name_here', 'y', null], ['urn:x', 'long_element_name_here', 'z', null]]);
   });
 });
 
