@@ -35,6 +35,18 @@ export function emptyDailyFields(): DailyFields {
   };
 }
 
+/**
+ * `f` emptied for the next record. A feed's walker reuses one DailyFields for all its records
+ * (dailyPaper copies what it keeps), so that reading a record allocates only what the paper keeps.
+ */
+export function clearDailyFields(f: DailyFields): DailyFields {
+  f.guid = f.title = f.link = f.announceType = f.creator = f.rights = f.doi = f.journalRef = null;
+  f.description = null;
+  f.categories.length = 0;
+  f.authorNames.length = 0;
+  return f;
+}
+
 const ANNOUNCE_TYPES: ReadonlySet<string> = new Set(['new', 'cross', 'replace', 'replace-cross']);
 // The fixed prefix arxiv-feed's serializer puts before the abstract (note the space before \n).
 const DESCRIPTION_RE = /^\s*arXiv:(\S+)\s+Announce Type:\s*(\S+)\s*(?:\r?\n)?\s*Abstract:[ \t]?/;

@@ -4,7 +4,7 @@
  * An empty feed (weekends, holidays) is zero papers, not an error; the error channel
  * ("Feed error for query: ...", HTTP 400) throws ArxivError('feed-error').
  */
-import { dailyPaper, DailyFields, emptyDailyFields } from './dailyPaper';
+import { clearDailyFields, dailyPaper, DailyFields, emptyDailyFields } from './dailyPaper';
 import { ArxivError } from './errors';
 import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';
 import { ARXIV_NS, ATOM_NS, DC_NS } from './namespaces';
@@ -64,8 +64,9 @@ export function rssFromBody(body: FeedBody): ParsedResponse {
     throw new ArxivError('feed-error', description || title);
   }
   const papers: PaperDetails[] = [];
+  const fields = emptyDailyFields();
   forEachRecordIn(body, channel, rssNs, 'item', (item) => {
-    const f = emptyDailyFields();
+    const f = clearDailyFields(fields);
     forEachChild(item, (c) => {
       if (readExtension(c, f) || c.ns !== rssNs) return;
       switch (c.local) {
@@ -103,8 +104,9 @@ export function atomFeedFromBody(body: FeedBody): ParsedResponse {
   // An entry's <published> is the announcement date; the feed's <updated> is only the time
   // the feed was generated, so it is the fallback for the announcement day.
   let announced: string | null = null;
+  const fields = emptyDailyFields();
   forEachRecordIn(body, body.top, ATOM_NS, 'entry', (entry) => {
-    const f = emptyDailyFields();
+    const f = clearDailyFields(fields);
     forEachChild(entry, (c) => {
       if (readExtension(c, f) || c.ns !== ATOM_NS) return;
       switch (c.local) {
