@@ -26,7 +26,7 @@ function isAsciiLetter(c: number): boolean {
  * Name start (`[A-Za-z_:\u00C0-\uFFFF]` and beyond): an ASCII letter, `_`, `:`, or the lead byte
  * of a character from U+00C0 on (0xC3 and up; 0xC2 leads U+0080-U+00BF, which are not allowed).
  */
-export function isNameStartByte(c: number): boolean {
+function isNameStartByte(c: number): boolean {
   return isAsciiLetter(c) || c === 0x5f || c === 0x3a || (c >= 0xc3 && c <= 0xf4);
 }
 
