@@ -7,7 +7,7 @@
 import { rawToText } from './entities';
 import { ownCopy } from './ownCopy';
 import { XmlSyntaxError } from './syntaxError';
-import { bytesStartWith, isXmlSpace, NO_REF_CHECK, readStartTag, scanElement } from './wellFormed';
+import { bytesStartWith, isXmlSpace, NO_REF_CHECK, readStartTag, scanElement, skipXmlSpace } from './wellFormed';
 
 /** Namespace bindings in scope: prefix -> URI ('' is the default namespace). */
 export type Scope = Readonly<Record<string, string>>;
@@ -128,7 +128,7 @@ function nodeText(node: OrderedNode): string {
 
 /** Start of the next attribute name at or after `i`, or -1 when the tag has no more. */
 function nextAttrName(b: Buffer, i: number, to: number): number {
-  while (i < to && isXmlSpace(b[i])) i++;
+  i = skipXmlSpace(b, i);
   return i < to ? i : -1;
 }
 
@@ -140,9 +140,7 @@ function attrNameEnd(b: Buffer, nameAt: number): number {
 
 /** Start of the raw value (after its opening quote) of the attribute whose name ends at `nameEnd`. */
 function attrValueAt(b: Buffer, nameEnd: number): number {
-  let i = b.indexOf(0x3d, nameEnd) + 1;
-  while (isXmlSpace(b[i])) i++;
-  return i + 1;
+  return skipXmlSpace(b, b.indexOf(0x3d, nameEnd) + 1) + 1;
 }
 
 /** Index of the closing quote, the same as the opening one. */

@@ -15,7 +15,7 @@ import { fastXmlParser } from '../lazy';
 import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanElement, spanElementAt, treeElement, XmlElement } from './element';
 import type { XmlSource } from './source';
 import { XmlSyntaxError } from './syntaxError';
-import { checkDocument, isXmlSpace, RefChecker, scanElement } from './wellFormed';
+import { checkDocument, isXmlSpace, RefChecker, scanElement, skipXmlSpace } from './wellFormed';
 
 /** What the body looks like before any parsing: the caller decides what to accept. */
 export type Sniffed =
@@ -48,7 +48,7 @@ function after(xml: XmlSource, token: string, from: number, at: number): number 
 export function sniff(xml: XmlSource): Sniffed {
   let i = xml.bom;
   for (;;) {
-    while (i < xml.length && isXmlSpace(xml.code(i))) i++;
+    i = skipXmlSpace(xml.bytes, i);
     if (i >= xml.length) throw new XmlSyntaxError(i === xml.bom ? 'empty body' : 'no root element: the body is truncated', i);
     if (xml.code(i) !== 0x3c) return { kind: 'not-xml', preview: xml.text(i, Math.min(xml.length, i + 80)) };
     if (xml.startsWith('<?', i)) i = after(xml, '?>', i + 2, i);
@@ -92,8 +92,8 @@ function opaqueEnd(xml: XmlSource, i: number): number {
 
 
 export interface SplitDocument {
-  /** The body with every record span cut out. */
-  skeleton: string;
+  /** The body's bytes with every record span cut out. */
+  skeleton: Buffer;
   /** Record spans as [start0, end0, start1, end1, ...] offsets into the body (bytes, for a byte body). */
   spans: number[];
 }
@@ -106,7 +106,7 @@ export function splitRecords(xml: XmlSource, recordQName: string, from: number):
   const open = '<' + recordQName;
   const close = '</' + recordQName;
   const spans: number[] = [];
-  let skeleton = '';
+  const skeleton: Buffer[] = [];
   let last = 0;
   let pos = from;
   // Next `<!` at or after the scan position; cached so the scan stays linear.
@@ -130,11 +130,11 @@ export function splitRecords(xml: XmlSource, recordQName: string, from: number):
     }
     const end = recordEnd(xml, p, close, bangFrom);
     spans.push(p, end);
-    skeleton += xml.text(last, p);
+    skeleton.push(xml.bytes.subarray(last, p));
     last = pos = end;
   }
-  skeleton += xml.text(last, xml.length);
-  return { skeleton, spans };
+  skeleton.push(xml.bytes.subarray(last));
+  return { skeleton: Buffer.concat(skeleton), spans };
 }
 
 function recordEnd(xml: XmlSource, start: number, close: string, bangFrom: (p: number) => number): number {
@@ -149,8 +149,7 @@ function recordEnd(xml: XmlSource, start: number, close: string, bangFrom: (p: n
       from = opaqueEnd(xml, b);
       continue;
     }
-    let k = c + close.length;
-    while (k < xml.length && isXmlSpace(xml.code(k))) k++;
+    const k = skipXmlSpace(xml.bytes, c + close.length);
     if (xml.code(k) === 0x3e) {
       if (k === c + close.length || isXmlSpace(xml.code(c + close.length))) return k + 1;
     }
@@ -191,8 +190,11 @@ const skeletonOptions = {
   commentPropName: false,
 } as const;
 
-/** The skeleton's root element, checked and parsed with fast-xml-parser (it is small). */
-export function parseSkeleton(skeleton: string): XmlElement {
+/**
+ * The skeleton's root element, checked and parsed with fast-xml-parser (it is small). Bytes are
+ * checked as they are and decoded once, by fast-xml-parser.
+ */
+export function parseSkeleton(skeleton: string | Buffer): XmlElement {
   checkDocument(skeleton);
   let nodes: OrderedNode[];
   try {

@@ -12,44 +12,34 @@ import { bomLength, bytesStartWith, indexOfToken } from './wellFormed';
 
 export type XmlInput = string | Uint8Array;
 
-export interface XmlSource {
-  readonly bytes: Buffer;
+export class XmlSource {
   readonly length: number;
   /** Length of a leading byte order mark (0 if none). */
-  readonly bom: number;
-  /** Index of an ASCII `token` at or after `from`, or -1. */
-  indexOf(token: string, from: number): number;
-  /** Whether the ASCII `token` is at `at`. */
-  startsWith(token: string, at: number): boolean;
-  /** The byte at `i`, NaN past the end. */
-  code(i: number): number;
-  /** The text of the bytes [from, to). */
-  text(from: number, to: number): string;
-}
-
-class ByteSource implements XmlSource {
-  readonly length: number;
   readonly bom: number;
   constructor(readonly bytes: Buffer) {
     this.length = bytes.length;
     this.bom = bomLength(bytes);
   }
+  /** Index of an ASCII `token` at or after `from`, or -1. */
   indexOf(token: string, from: number): number {
     return indexOfToken(this.bytes, token, from);
   }
+  /** Whether the ASCII `token` is at `at`. */
   startsWith(token: string, at: number): boolean {
     return bytesStartWith(this.bytes, token, at);
   }
+  /** The byte at `i`, NaN past the end. */
   code(i: number): number {
     const b = this.bytes[i];
     return b === undefined ? NaN : b;
   }
+  /** The text of the bytes [from, to). */
   text(from: number, to: number): string {
     return this.bytes.toString('utf8', from, to);
   }
 }
 
 export function xmlSource(input: XmlInput): XmlSource {
-  if (typeof input === 'string') return new ByteSource(Buffer.from(input, 'utf8'));
-  return new ByteSource(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  if (typeof input === 'string') return new XmlSource(Buffer.from(input, 'utf8'));
+  return new XmlSource(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
 }

@@ -18,6 +18,12 @@ export function isXmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
+/** Index of the first byte at or after `i` that is not XML white space (b.length at the end). */
+export function skipXmlSpace(b: Buffer, i: number): number {
+  while (isXmlSpace(b[i])) i++;
+  return i;
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
@@ -132,15 +138,13 @@ function sameRange(b: Buffer, a: number, c: number, len: number): boolean {
  */
 function attributesEnd(b: Buffer, p: number): number {
   for (;;) {
-    let q = p;
-    while (isXmlSpace(b[q])) q++;
+    let q = skipXmlSpace(b, p);
     if (q === p) return p;
     q = nameEnd(b, q);
     if (q === -1) return p;
-    while (isXmlSpace(b[q])) q++;
+    q = skipXmlSpace(b, q);
     if (b[q] !== 0x3d /* = */) return p;
-    q++;
-    while (isXmlSpace(b[q])) q++;
+    q = skipXmlSpace(b, q + 1);
     const quote = b[q];
     if (quote !== 0x22 && quote !== 0x27) return p;
     q++;
@@ -152,14 +156,14 @@ function attributesEnd(b: Buffer, p: number): number {
 
 /** Index after `S? /? >` at `p`, or -1. */
 function startTagClose(b: Buffer, p: number): number {
-  while (isXmlSpace(b[p])) p++;
+  p = skipXmlSpace(b, p);
   if (b[p] === 0x3e) return p + 1;
   return b[p] === 0x2f && b[p + 1] === 0x3e ? p + 2 : -1;
 }
 
 /** Index after `S? >` at `p`, or -1. */
 function endTagClose(b: Buffer, p: number): number {
-  while (isXmlSpace(b[p])) p++;
+  p = skipXmlSpace(b, p);
   return b[p] === 0x3e ? p + 1 : -1;
 }
 
@@ -280,7 +284,7 @@ export function readStartTag(b: Buffer, i: number): { qname: string; attrStart: 
 /** Skip whitespace, comments and PIs from `i`; return the index of the next other markup or text. */
 function skipMisc(b: Buffer, i: number, refs: RefChecker): number {
   for (;;) {
-    while (i < b.length && isXmlSpace(b[i])) i++;
+    i = skipXmlSpace(b, i);
     if (bytesStartWith(b, '<!--', i)) {
       const end = endOf(b, '-->', i + 4, b.length, 'comment', i);
       refs.exempt(i, end);
