@@ -106,8 +106,6 @@ export function splitRecords(xml: XmlSource, recordQName: string, from: number):
   const open = '<' + recordQName;
   const close = '</' + recordQName;
   const spans: number[] = [];
-  const skeleton: Buffer[] = [];
-  let last = 0;
   let pos = from;
   // Next `<!` at or after the scan position; cached so the scan stays linear.
   let bang = xml.indexOf('<!', pos);
@@ -130,11 +128,24 @@ export function splitRecords(xml: XmlSource, recordQName: string, from: number):
     }
     const end = recordEnd(xml, p, close, bangFrom);
     spans.push(p, end);
-    skeleton.push(xml.bytes.subarray(last, p));
-    last = pos = end;
+    pos = end;
   }
-  skeleton.push(xml.bytes.subarray(last));
-  return { skeleton: Buffer.concat(skeleton), spans };
+  return { skeleton: withoutSpans(xml.bytes, spans), spans };
+}
+
+/** The bytes of `b` outside the [start, end) pairs of `spans`, copied once into a buffer of their size. */
+function withoutSpans(b: Buffer, spans: readonly number[]): Buffer {
+  let size = b.length;
+  for (let k = 0; k < spans.length; k += 2) size -= spans[k + 1] - spans[k];
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  let last = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    at += b.copy(out, at, last, spans[k]);
+    last = spans[k + 1];
+  }
+  b.copy(out, at, last);
+  return out;
 }
 
 function recordEnd(xml: XmlSource, start: number, close: string, bangFrom: (p: number) => number): number {
