@@ -10,7 +10,7 @@ import { ArxivError } from './errors';
 import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';
 import { formatArxivId, parseArxivId } from './ids';
 import { ARXIV_NS, ATOM_NS, OPENSEARCH_NS } from './namespaces';
-import { abstractOf, collapsedTextOf, collapseWhitespace, isArxivCategory, orNull, toIsoInstant, trimmedTextOf } from './text';
+import { abstractOf, addCategoryTerm, collapsedTextOf, collapseWhitespace, orNull, toIsoInstant, trimmedTextOf } from './text';
 import type { Author, PaperDetails, ParsedResponse } from './types';
 import type { XmlInput } from '../xml/source';
 import { attrOf, forEachChild, textOf, XmlElement } from '../xml/element';
@@ -146,11 +146,8 @@ function readAtomChild(c: XmlElement, r: RawEntry): void {
       r.authors.push(readAuthor(c));
       break;
     case 'category': {
-      const raw = attrOf(c, 'term')?.trim();
-      if (!raw) break;
-      const term = shared(raw);
-      const list = isArxivCategory(term) ? r.categories : r.other;
-      if (!list.includes(term)) list.push(term);
+      const raw = attrOf(c, 'term');
+      if (raw !== null) addCategoryTerm(raw, r.categories, r.other);
       break;
     }
     case 'link': {

@@ -6,7 +6,7 @@
 import { fitted, fittedOrNone, NONE, shared } from './compactValues';
 import { parseCreators } from './feedAuthors';
 import { ArxivId, formatArxivId, parseArxivId } from './ids';
-import { collapseWhitespace, isArxivCategory, normalizeAbstract, orNull } from './text';
+import { addCategoryTerm, collapseWhitespace, normalizeAbstract, orNull } from './text';
 import type { AnnounceType, Author, PaperDetails } from './types';
 import { plainMatchAtContent, plainTrimmedText, textOf, XmlElement } from '../xml/element';
 
@@ -93,11 +93,7 @@ export function dailyPaper(f: DailyFields): PaperDetails | null {
   const version = found.version ?? 1;
   const categories: string[] = [];
   const other: string[] = [];
-  for (const c of f.categories) {
-    const t = shared(c.trim());
-    const list = isArxivCategory(t) ? categories : other;
-    if (t && !list.includes(t)) list.push(t);
-  }
+  for (const c of f.categories) addCategoryTerm(c, categories, other);
   const authors: Author[] = f.creator !== null
     ? parseCreators(f.creator)
     : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: NONE }));

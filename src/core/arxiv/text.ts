@@ -1,4 +1,5 @@
 /** Text clean-up shared by the arXiv parsers. */
+import { shared } from './compactValues';
 import { isJsSpace, isUncollapsedSpace, plainTrimmedText, textOf, XmlElement } from '../xml/element';
 
 /** Titles and names: every whitespace run becomes one space (as arxiv.py does), ends trimmed. */
@@ -54,6 +55,18 @@ const CATEGORY_RE = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
 
 export function isArxivCategory(term: string): boolean {
   return CATEGORY_RE.test(term);
+}
+
+/**
+ * A `<category>` term, trimmed, added once: to `arxiv` when it is an arXiv category, else to
+ * `other` (ACM and MSC codes). Empty terms are skipped; kept terms are shared strings.
+ */
+export function addCategoryTerm(raw: string, arxiv: string[], other: string[]): void {
+  const trimmed = raw.trim();
+  if (!trimmed) return;
+  const term = shared(trimmed);
+  const list = isArxivCategory(term) ? arxiv : other;
+  if (!list.includes(term)) list.push(term);
 }
 
 /** Empty string -> null, for optional fields. */
