@@ -113,6 +113,8 @@ function parseUrl(text: string): ParseArxivIdResult {
 }
 
 function parseBareId(s: string): ParseArxivIdResult {
+  const quick = validNewStyle(s);
+  if (quick) return { ok: true, id: quick };
   if (/\s/.test(s)) return fail(`unexpected whitespace in ${quote(s)}`);
   if (DOI_RE.test(s)) return fail(`${quote(s)} is a DOI, not an arXiv identifier`);
   const n = NEW_LOOSE_RE.exec(s);
@@ -120,6 +122,39 @@ function parseBareId(s: string): ParseArxivIdResult {
   const o = OLD_LOOSE_RE.exec(s);
   if (o) return parseOldStyle(o[1], o[2], o[3], o[4]);
   return fail(`${quote(s)} is not an arXiv identifier (expected YYMM.NNNNN or archive/YYMMNNN)`);
+}
+
+/**
+ * `s` when it is a valid new-style id with an optional version (`2411.12345`, `0801.1234v2`),
+ * read digit by digit; otherwise undefined, and the general path below judges it and words the
+ * reason. Nearly every id takes this form, and a response brings thousands of them: read this
+ * way, one allocates no regexp matches or substrings, only the id it yields.
+ */
+function validNewStyle(s: string): ArxivId | undefined {
+  if (s.length < 9 || s.charCodeAt(4) !== 0x2e /* . */) return undefined;
+  const yymm = digitsValue(s, 0, 4);
+  const month = yymm % 100;
+  if (yymm < 704 || month < 1 || month > 12) return undefined;
+  const numEnd = yymm <= 1412 ? 9 : 10;
+  if (digitsValue(s, 5, numEnd) <= 0) return undefined; // not digits, or all zeros
+  if (s.length === numEnd) return { id: s, version: null, scheme: 'new' };
+  // `v` and a version without a leading zero (so v0 too is left to the general path).
+  if (s.charCodeAt(numEnd) !== 0x76 /* v */ || s.charCodeAt(numEnd + 1) === 0x30) return undefined;
+  const version = digitsValue(s, numEnd + 1, s.length);
+  if (version <= 0 || !Number.isSafeInteger(version)) return undefined;
+  return { id: s.slice(0, numEnd), version, scheme: 'new' };
+}
+
+/** The decimal number s[from, to) spells, or -1 when it is empty or holds anything but digits. */
+function digitsValue(s: string, from: number, to: number): number {
+  if (from >= to || to > s.length) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function parseVersion(rest: string): { version: number | null } | { reason: string } {
