@@ -192,15 +192,15 @@ export function spanElement(
   return el;
 }
 
-/** The element whose `<` is at `tagStart` and which ends just before `end`. */
-export function spanElementAt(src: Buffer, tagStart: number, end: number, parentScope: Scope): SpanElement {
+/** The element whose `<` is at `tagStart` and which ends just before `end` (`reuse` as in spanElement). */
+export function spanElementAt(src: Buffer, tagStart: number, end: number, parentScope: Scope, reuse?: SpanElement): SpanElement {
   const t = readStartTag(src, tagStart);
   let contentEnd = t.contentStart;
   if (!t.selfClosing) {
     contentEnd = end - 2;
     while (src[contentEnd] !== 0x3c || src[contentEnd + 1] !== 0x2f) contentEnd--;
   }
-  return spanElement(src, t.qname, tagStart, t.attrStart, t.attrEnd, t.contentStart, contentEnd, parentScope);
+  return spanElement(src, t.qname, tagStart, t.attrStart, t.attrEnd, t.contentStart, contentEnd, parentScope, reuse);
 }
 
 function spanChildren(el: SpanElement): SpanElement[] {

@@ -15,7 +15,7 @@ import { fastXmlParser } from '../lazy';
 import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanElement, spanElementAt, treeElement, XmlElement } from './element';
 import type { XmlSource } from './source';
 import { XmlSyntaxError } from './syntaxError';
-import { checkDocument, isXmlSpace, RefChecker, scanElement, skipXmlSpace } from './wellFormed';
+import { checkDocument, ChildVisitor, isXmlSpace, RefChecker, scanElement, skipXmlSpace } from './wellFormed';
 
 /** What the body looks like before any parsing: the caller decides what to accept. */
 export type Sniffed =
@@ -243,25 +243,33 @@ export function forEachRecord(xml: XmlSource, spans: readonly number[], scope: S
 
 /** Reads records one after the other, each into the element objects of the one before. */
 class RecordReader {
+  /** The current record's children: the first `count` of `pool`, in a list of their own. */
   private readonly children: SpanElement[] = [];
-  /** Every element object made so far; the first `children.length` are the current record's. */
+  private count = 0;
+  /** Every element object made so far. */
   private readonly pool: SpanElement[] = [];
+  private record: SpanElement | undefined;
+  /** scanElement's visitor, made once rather than as a closure per record. */
+  private readonly addChild: ChildVisitor = (q, t, as, ae, cs, ce) => {
+    const { b, pool, record } = this;
+    const k = this.count++;
+    pool[k] = spanElement(b, q, t, as, ae, cs, ce, (record as SpanElement).scope, pool[k]);
+    this.children[k] = pool[k];
+  };
 
   constructor(private readonly b: Buffer, private readonly refs: RefChecker) {}
 
   /** The record that is all of b[start, end), checked, with its children found. */
   read(start: number, end: number, scope: Scope): SpanElement {
-    const { b, children, pool } = this;
-    children.length = 0;
-    const record = spanElementAt(b, start, end, scope);
-    const scanned = scanElement(b, start, end, this.refs, (q, t, as, ae, cs, ce) => {
-      const k = children.length;
-      const el = spanElement(b, q, t, as, ae, cs, ce, record.scope, pool[k]);
-      pool[k] = el;
-      children.push(el);
-    });
+    const { b, children } = this;
+    const record = spanElementAt(b, start, end, scope, this.record);
+    this.record = record;
+    this.count = 0;
+    const scanned = scanElement(b, start, end, this.refs, this.addChild);
     if (scanned !== end) throw new XmlSyntaxError('record does not end where its end tag was found', start);
     this.refs.checkBefore(end);
+    // Shortened, never emptied and refilled: V8 frees the storage of an array cut to length 0.
+    if (children.length !== this.count) children.length = this.count;
     record.children = children;
     return record;
   }

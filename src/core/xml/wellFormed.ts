@@ -199,9 +199,11 @@ function decoded(b: Buffer, from: number, to: number): string {
 export function scanElement(b: Buffer, start: number, limit: number, refs: RefChecker, onChild?: ChildVisitor): number {
   // Name start, name length, name start, name length, ...: the array of the last call that
   // finished, when there is one (calls nest only through onChild), so most calls allocate none.
+  // Its first `depth` slots are in use; it is never shortened, because V8 frees the storage of
+  // an array cut to length 0 and the next push would allocate it again.
   const open = spareOpen ?? [];
   spareOpen = undefined;
-  open.length = 0;
+  let depth = 0;
   // The direct child being read (depth 2): where its tag, attributes and content start.
   let childTag = 0;
   let childAttrStart = 0;
@@ -211,7 +213,6 @@ export function scanElement(b: Buffer, start: number, limit: number, refs: RefCh
   for (;;) {
     const c = b[i + 1];
     if (c === 0x2f /* / */) {
-      const depth = open.length;
       if (depth === 0) throw new XmlSyntaxError('end tag without a start tag', i);
       const nameAt = open[depth - 2];
       const nameLen = open[depth - 1];
@@ -219,10 +220,10 @@ export function scanElement(b: Buffer, start: number, limit: number, refs: RefCh
       if (after === -1 || after > limit || !sameRange(b, nameAt, i + 2, nameLen)) {
         throw new XmlSyntaxError(`end tag does not match <${decoded(b, nameAt, nameAt + nameLen)}>`, i);
       }
-      open.length = depth - 2;
-      if (depth === 4 && onChild) onChild(knownName(b, nameAt, nameLen), childTag, childAttrStart, childAttrEnd, childContent, i);
+      depth -= 2;
+      if (depth === 2 && onChild) onChild(knownName(b, nameAt, nameLen), childTag, childAttrStart, childAttrEnd, childContent, i);
       i = after;
-      if (depth === 2) {
+      if (depth === 0) {
         spareOpen = open;
         return i;
       }
@@ -231,7 +232,7 @@ export function scanElement(b: Buffer, start: number, limit: number, refs: RefCh
       if (bytesStartWith(b, '<!--', i)) end = endOf(b, '-->', i + 4, limit, 'comment', i);
       else if (bytesStartWith(b, '<![CDATA[', i)) end = endOf(b, ']]>', i + 9, limit, 'CDATA section', i);
       else throw new XmlSyntaxError('unexpected "<!" inside an element', i);
-      if (open.length === 0) throw new XmlSyntaxError('expected an element', i);
+      if (depth === 0) throw new XmlSyntaxError('expected an element', i);
       refs.exempt(i, end);
       i = end;
     } else if (c === 0x3f /* ? */) {
@@ -245,7 +246,6 @@ export function scanElement(b: Buffer, start: number, limit: number, refs: RefCh
       const after = startTagClose(b, attrEnd);
       if (after === -1 || after > limit) throw new XmlSyntaxError(`malformed start tag <${decoded(b, i + 1, attrStart)}`, i);
       const selfClosing = b[after - 2] === 0x2f;
-      const depth = open.length;
       if (!selfClosing) {
         if (depth === 2) {
           childTag = i;
@@ -253,7 +253,9 @@ export function scanElement(b: Buffer, start: number, limit: number, refs: RefCh
           childAttrEnd = attrEnd;
           childContent = after;
         }
-        open.push(i + 1, attrStart - i - 1);
+        open[depth] = i + 1;
+        open[depth + 1] = attrStart - i - 1;
+        depth += 2;
       } else if (depth === 2) {
         if (onChild) onChild(knownName(b, i + 1, attrStart - i - 1), i, attrStart, attrEnd, after, after);
       } else if (depth === 0) {
@@ -264,8 +266,8 @@ export function scanElement(b: Buffer, start: number, limit: number, refs: RefCh
     }
     const next = b.indexOf(0x3c, i);
     if (next === -1 || next >= limit) {
-      const at = open[open.length - 2];
-      throw new XmlSyntaxError(`unexpected end of data: <${decoded(b, at, at + open[open.length - 1])}> is not closed`, limit);
+      const at = open[depth - 2];
+      throw new XmlSyntaxError(`unexpected end of data: <${decoded(b, at, at + open[depth - 1])}> is not closed`, limit);
     }
     i = next;
   }
