@@ -44,3 +44,46 @@ export const NONE: readonly never[] = Object.freeze([]);
 export function fittedOrNone<T>(items: T[]): readonly T[] {
   return items.length === 0 ? NONE : items.slice();
 }
+
+/**
+ * A list refilled for every record, kept as a fitted copy. V8 frees an array's storage when its
+ * length is set to 0, so an array emptied that way allocates it again on its next push: this
+ * list keeps its storage and counts its items itself.
+ */
+export class ScratchList<T> {
+  private readonly items: T[] = [];
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Emptied, for the next record. */
+  clear(): this {
+    this.count = 0;
+    return this;
+  }
+
+  push(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  at(i: number): T | undefined {
+    return i < this.count ? this.items[i] : undefined;
+  }
+
+  includes(item: T): boolean {
+    for (let i = 0; i < this.count; i++) if (this.items[i] === item) return true;
+    return false;
+  }
+
+  /** The items in an array of their own, with room for just them (as `fitted`). */
+  fitted(): T[] {
+    return this.items.slice(0, this.count);
+  }
+
+  /** As `fittedOrNone`. */
+  fittedOrNone(): readonly T[] {
+    return this.count === 0 ? NONE : this.fitted();
+  }
+}

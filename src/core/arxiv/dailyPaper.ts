@@ -3,13 +3,18 @@
  * Both formats carry the same fields under different element names; the walkers in
  * feedParser.ts collect them into DailyFields and this module derives the paper.
  */
-import { fitted, fittedOrNone, NONE, shared } from './compactValues';
-import { parseCreators } from './feedAuthors';
+import { announcePrefixLength, ANNOUNCE_PREFIX_RE } from './announcePrefix';
+import { NONE, ScratchList, shared } from './compactValues';
+import { addCreatorsOf } from './feedAuthors';
 import { ArxivId, formatArxivId, parseArxivId } from './ids';
 import { addCategoryTerm, collapseWhitespace, normalizeAbstract, orNull } from './text';
 import type { AnnounceType, Author, PaperDetails } from './types';
-import { plainMatchAtContent, plainTrimmedText, textOf, XmlElement } from '../xml/element';
+import { plainTrimmedText, textOf, XmlElement } from '../xml/element';
 
+/**
+ * An item's fields as the walkers collect them: strings already trimmed (titles and journal
+ * references also collapsed), elements read during dailyPaper, while the record is current.
+ */
 export interface DailyFields {
   /** RSS guid / Atom id: `oai:arXiv.org:<id>v<N>`. */
   guid: string | null;
@@ -18,11 +23,12 @@ export interface DailyFields {
   link: string | null;
   /** `arXiv:<id>v<N> Announce Type: <type> \nAbstract: <abstract>` (RSS description / Atom summary). */
   description: XmlElement | null;
-  categories: string[];
+  categories: ScratchList<string>;
   announceType: string | null;
-  creator: string | null;
+  /** `dc:creator`: every author in one string (feedAuthors.ts). */
+  creator: XmlElement | null;
   /** Atom `<author><name>`, used only when there is no dc:creator. */
-  authorNames: string[];
+  authorNames: ScratchList<string>;
   rights: string | null;
   doi: string | null;
   journalRef: string | null;
@@ -30,8 +36,8 @@ export interface DailyFields {
 
 export function emptyDailyFields(): DailyFields {
   return {
-    guid: null, title: null, link: null, description: null, categories: [], announceType: null,
-    creator: null, authorNames: [], rights: null, doi: null, journalRef: null,
+    guid: null, title: null, link: null, description: null, categories: new ScratchList(), announceType: null,
+    creator: null, authorNames: new ScratchList(), rights: null, doi: null, journalRef: null,
   };
 }
 
@@ -42,16 +48,12 @@ export function emptyDailyFields(): DailyFields {
 export function clearDailyFields(f: DailyFields): DailyFields {
   f.guid = f.title = f.link = f.announceType = f.creator = f.rights = f.doi = f.journalRef = null;
   f.description = null;
-  f.categories.length = 0;
-  f.authorNames.length = 0;
+  f.categories.clear();
+  f.authorNames.clear();
   return f;
 }
 
 const ANNOUNCE_TYPES: ReadonlySet<string> = new Set(['new', 'cross', 'replace', 'replace-cross']);
-// The fixed prefix arxiv-feed's serializer puts before the abstract (note the space before \n).
-const DESCRIPTION_RE = /^\s*arXiv:(\S+)\s+Announce Type:\s*(\S+)\s*(?:\r?\n)?\s*Abstract:[ \t]?/;
-// The same, read in place at the start of the element's content.
-const DESCRIPTION_AT_RE = new RegExp(DESCRIPTION_RE.source.slice(1), 'y');
 const OAI_PREFIX_RE = /^oai:arXiv\.org:/i;
 
 function announceTypeOf(s: string | null | undefined): AnnounceType | null {
@@ -59,68 +61,77 @@ function announceTypeOf(s: string | null | undefined): AnnounceType | null {
   return t && ANNOUNCE_TYPES.has(t) ? (shared(t) as AnnounceType) : null;
 }
 
-/** The first candidate that is an arXiv id (guid, then description prefix, then link). */
-function firstArxivId(...candidates: Array<string | undefined>): ArxivId | null {
-  for (const c of candidates) {
-    if (!c) continue;
-    const r = parseArxivId(c);
-    if (r.ok) return r.id;
-  }
-  return null;
+/** The candidate's arXiv id, or null. */
+function arxivIdIn(candidate: string | null | undefined): ArxivId | null {
+  if (!candidate) return null;
+  const r = parseArxivId(candidate);
+  return r.ok ? r.id : null;
 }
 
 /**
- * The description's prefix (id and announce type) and the abstract after it. The abstract is
- * taken from the record in one copy when its text allows (most do), rather than as a slice of
- * the decoded description, which would keep the whole description alive behind it.
+ * The description's abstract, after its prefix. Taken from the record in one copy when its
+ * text allows (most do), rather than as a slice of the decoded description, which would keep
+ * the whole description alive behind it. `prefix` is the prefix's match when the description
+ * had to be decoded; otherwise the item's own fields make it unnecessary (see prefixOf).
  */
-function readDescription(el: XmlElement | null): { m: RegExpExecArray | null; abstract: string } {
-  if (!el) return { m: null, abstract: '' };
-  const at = plainMatchAtContent(el, DESCRIPTION_AT_RE);
-  const plain = at ? plainTrimmedText(el, 'no-line-feeds', at[0].length) : undefined;
-  if (plain !== undefined) return { m: at, abstract: plain };
+function readDescription(el: XmlElement | null): { prefix: RegExpExecArray | null; abstract: string } {
+  if (!el) return { prefix: null, abstract: '' };
+  const skip = announcePrefixLength(el);
+  const plain = skip === -1 ? undefined : plainTrimmedText(el, 'no-line-feeds', skip);
+  if (plain !== undefined) return { prefix: null, abstract: plain };
   const description = textOf(el);
-  const m = DESCRIPTION_RE.exec(description);
-  return { m, abstract: normalizeAbstract(m ? description.slice(m[0].length) : description) };
+  const prefix = ANNOUNCE_PREFIX_RE.exec(description);
+  return { prefix, abstract: normalizeAbstract(prefix ? description.slice(prefix[0].length) : description) };
 }
+
+/** The description's prefix match, for an item whose guid or announce type is missing. */
+function prefixOf(el: XmlElement | null, decoded: RegExpExecArray | null): RegExpExecArray | null {
+  return decoded ?? (el ? ANNOUNCE_PREFIX_RE.exec(textOf(el)) : null);
+}
+
+// What dailyPaper gathers for each paper before keeping a fitted copy.
+const scratchCategories = new ScratchList<string>();
+const scratchOther = new ScratchList<string>();
+const scratchAuthors = new ScratchList<Author>();
 
 /** The paper, or null when no arXiv id can be found in guid, description or link. */
 export function dailyPaper(f: DailyFields): PaperDetails | null {
-  const { m, abstract } = readDescription(f.description);
-  const found = firstArxivId(f.guid?.trim().replace(OAI_PREFIX_RE, ''), m?.[1], f.link?.trim());
+  const { prefix, abstract } = readDescription(f.description);
+  // The guid, then the description's prefix, then the link.
+  const found =
+    arxivIdIn(f.guid?.replace(OAI_PREFIX_RE, '')) ?? arxivIdIn(prefixOf(f.description, prefix)?.[1]) ?? arxivIdIn(f.link);
   if (!found) return null;
   const { id } = found;
   const version = found.version ?? 1;
-  const categories: string[] = [];
-  const other: string[] = [];
-  for (const c of f.categories) addCategoryTerm(c, categories, other);
-  const authors: Author[] = f.creator !== null
-    ? parseCreators(f.creator)
-    : f.authorNames.map((n) => ({ name: collapseWhitespace(n), affiliations: NONE }));
-  const doi = orNull(f.doi?.trim());
-  const license = f.rights?.trim();
+  const categories = scratchCategories.clear();
+  const other = scratchOther.clear();
+  for (let i = 0; i < f.categories.length; i++) addCategoryTerm(f.categories.at(i) as string, categories, other);
+  const authors = scratchAuthors.clear();
+  if (f.creator !== null) addCreatorsOf(f.creator, authors);
+  else for (let i = 0; i < f.authorNames.length; i++) authors.push({ name: collapseWhitespace(f.authorNames.at(i) as string), affiliations: NONE });
+  const doi = orNull(f.doi);
   return {
     id,
     version,
-    title: collapseWhitespace(f.title ?? ''),
+    title: f.title ?? '',
     summary: abstract,
-    authors: fitted(authors),
+    authors: authors.fitted(),
     // Daily feeds date the announcement, not the submission: that lives in ParsedResponse.announced.
     published: null,
     updated: null,
     // The first <category> is the primary (checked on every item of the real feeds).
-    primaryCategory: categories[0] ?? null,
-    categories: fitted(categories),
+    primaryCategory: categories.at(0) ?? null,
+    categories: categories.fitted(),
     comment: null,
-    journalRef: orNull(collapseWhitespace(f.journalRef ?? '')),
+    journalRef: orNull(f.journalRef),
     doi,
     links: {
-      abs: orNull(f.link?.trim()) ?? `https://arxiv.org/abs/${id}`,
+      abs: orNull(f.link) ?? `https://arxiv.org/abs/${id}`,
       pdf: `https://arxiv.org/pdf/${formatArxivId(id, version)}`,
       doi: doi ? `https://doi.org/${doi}` : null,
     },
-    announceType: announceTypeOf(f.announceType) ?? announceTypeOf(m?.[2]),
-    otherClassifications: fittedOrNone(other),
-    license: license ? shared(license) : null,
+    announceType: announceTypeOf(f.announceType) ?? announceTypeOf(prefixOf(f.description, prefix)?.[2]),
+    otherClassifications: other.fittedOrNone(),
+    license: f.rights ? shared(f.rights) : null,
   };
 }

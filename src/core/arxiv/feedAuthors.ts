@@ -6,6 +6,7 @@
  * the names match the API's.
  */
 import { texAccentsToUnicode } from '../text/texAccents';
+import { hasPlainContent, plainTrimmedBytes, textOf, XmlElement } from '../xml/element';
 import { fittedOrNone, NONE } from './compactValues';
 import { collapseWhitespace } from './text';
 import type { Author } from './types';
@@ -76,4 +77,40 @@ export function parseCreators(creator: string): Author[] {
     if (a) authors.push(a);
   }
   return authors;
+}
+
+/**
+ * The authors of a `dc:creator` element, as parseCreators reads its text, added to `out`. A
+ * feed has thousands of names and most need no cleaning (no affiliation, TeX or odd spacing):
+ * those are decoded straight out of the record, one string each, rather than cut from the
+ * decoded creator string.
+ */
+export function addCreatorsOf(el: XmlElement, out: { push(author: Author): void }): void {
+  if (!hasPlainContent(el)) {
+    for (const a of parseCreators(textOf(el))) out.push(a);
+    return;
+  }
+  // Plain content: its text is these bytes, and `(`, `)` and `,` are the same in both.
+  const { src, contentEnd } = el;
+  let depth = 0;
+  let start = el.contentStart;
+  let simple = true; // the piece so far has no parenthesis or backslash
+  for (let i = start; i <= contentEnd; i++) {
+    const c = i < contentEnd ? src[i] : 0x2c; // the end closes the last piece
+    if (c === 0x28 /* ( */) {
+      depth++;
+      simple = false;
+    } else if (c === 0x29 /* ) */) {
+      depth = Math.max(0, depth - 1);
+    } else if (c === 0x5c /* \ */) {
+      simple = false;
+    } else if (c === 0x2c /* , */ && (depth === 0 || i === contentEnd)) {
+      const name = simple ? plainTrimmedBytes(src, start, i, 'single-spaces') : undefined;
+      const a = name !== undefined ? (name ? { name, affiliations: NONE } : null) : parseAuthor(src.toString('utf8', start, i));
+      if (a) out.push(a);
+      depth = 0;
+      start = i + 1;
+      simple = true;
+    }
+  }
 }

@@ -8,7 +8,7 @@ import { clearDailyFields, dailyPaper, DailyFields, emptyDailyFields } from './d
 import { ArxivError } from './errors';
 import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';
 import { ARXIV_NS, ATOM_NS, DC_NS } from './namespaces';
-import { collapseWhitespace, toIsoInstant } from './text';
+import { collapsedTextOf, collapseWhitespace, toIsoInstant, trimmedTextOf } from './text';
 import type { PaperDetails, ParsedResponse } from './types';
 import type { XmlInput } from '../xml/source';
 import { attrOf, findChild, forEachChild, textOf, XmlElement } from '../xml/element';
@@ -31,13 +31,13 @@ export function parseFeed(input: XmlInput): ParsedResponse {
 function readExtension(c: XmlElement, f: DailyFields): boolean {
   if (c.ns === ARXIV_NS) {
     if (c.local === 'announce_type') f.announceType = textOf(c);
-    else if (c.local === 'DOI') f.doi = textOf(c);
-    else if (c.local === 'journal_reference') f.journalRef = textOf(c);
+    else if (c.local === 'DOI') f.doi = trimmedTextOf(c);
+    else if (c.local === 'journal_reference') f.journalRef = collapsedTextOf(c);
     return true;
   }
   if (c.ns === DC_NS) {
-    if (c.local === 'creator') f.creator = textOf(c);
-    else if (c.local === 'rights') f.rights = textOf(c);
+    if (c.local === 'creator') f.creator = c;
+    else if (c.local === 'rights') f.rights = trimmedTextOf(c);
     return true;
   }
   return false;
@@ -64,19 +64,21 @@ export function rssFromBody(body: FeedBody): ParsedResponse {
     throw new ArxivError('feed-error', description || title);
   }
   const papers: PaperDetails[] = [];
-  const fields = emptyDailyFields();
+  // One fields object and one child reader for all items.
+  const f = emptyDailyFields();
+  const readChild = (c: XmlElement): void => {
+    if (readExtension(c, f) || c.ns !== rssNs) return;
+    switch (c.local) {
+      case 'title': f.title = collapsedTextOf(c); break;
+      case 'link': f.link = trimmedTextOf(c); break;
+      case 'description': f.description = c; break;
+      case 'guid': f.guid = trimmedTextOf(c); break;
+      case 'category': f.categories.push(textOf(c)); break;
+    }
+  };
   forEachRecordIn(body, channel, rssNs, 'item', (item) => {
-    const f = clearDailyFields(fields);
-    forEachChild(item, (c) => {
-      if (readExtension(c, f) || c.ns !== rssNs) return;
-      switch (c.local) {
-        case 'title': f.title = textOf(c); break;
-        case 'link': f.link = textOf(c); break;
-        case 'description': f.description = c; break;
-        case 'guid': f.guid = textOf(c); break;
-        case 'category': f.categories.push(textOf(c)); break;
-      }
-    });
+    clearDailyFields(f);
+    forEachChild(item, readChild);
     const p = dailyPaper(f);
     if (p) papers.push(p);
   });
@@ -104,33 +106,34 @@ export function atomFeedFromBody(body: FeedBody): ParsedResponse {
   // An entry's <published> is the announcement date; the feed's <updated> is only the time
   // the feed was generated, so it is the fallback for the announcement day.
   let announced: string | null = null;
-  const fields = emptyDailyFields();
-  forEachRecordIn(body, body.top, ATOM_NS, 'entry', (entry) => {
-    const f = clearDailyFields(fields);
-    forEachChild(entry, (c) => {
-      if (readExtension(c, f) || c.ns !== ATOM_NS) return;
-      switch (c.local) {
-        case 'id': f.guid = textOf(c); break;
-        case 'title': f.title = textOf(c); break;
-        case 'summary': f.description = c; break;
-        case 'category': {
-          const term = attrOf(c, 'term');
-          if (term) f.categories.push(term);
-          break;
-        }
-        case 'link':
-          if ((attrOf(c, 'rel') ?? 'alternate') === 'alternate') f.link ??= attrOf(c, 'href');
-          break;
-        case 'published':
-          announced ??= toIsoInstant(textOf(c));
-          break;
-        case 'author': {
-          const name = findChild(c, ATOM_NS, 'name');
-          if (name) f.authorNames.push(textOf(name));
-          break;
-        }
+  const f = emptyDailyFields();
+  const readChild = (c: XmlElement): void => {
+    if (readExtension(c, f) || c.ns !== ATOM_NS) return;
+    switch (c.local) {
+      case 'id': f.guid = trimmedTextOf(c); break;
+      case 'title': f.title = collapsedTextOf(c); break;
+      case 'summary': f.description = c; break;
+      case 'category': {
+        const term = attrOf(c, 'term');
+        if (term) f.categories.push(term);
+        break;
       }
-    });
+      case 'link':
+        if ((attrOf(c, 'rel') ?? 'alternate') === 'alternate') f.link ??= attrOf(c, 'href')?.trim() ?? null;
+        break;
+      case 'published':
+        announced ??= toIsoInstant(textOf(c));
+        break;
+      case 'author': {
+        const name = findChild(c, ATOM_NS, 'name');
+        if (name) f.authorNames.push(textOf(name));
+        break;
+      }
+    }
+  };
+  forEachRecordIn(body, body.top, ATOM_NS, 'entry', (entry) => {
+    clearDailyFields(f);
+    forEachChild(entry, readChild);
     const p = dailyPaper(f);
     if (p) papers.push(p);
   });

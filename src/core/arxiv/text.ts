@@ -57,11 +57,17 @@ export function isArxivCategory(term: string): boolean {
   return CATEGORY_RE.test(term);
 }
 
+/** Where category terms are gathered: an array, or a ScratchList (compactValues.ts). */
+export interface TermList {
+  includes(term: string): boolean;
+  push(term: string): void;
+}
+
 /**
  * A `<category>` term, trimmed, added once: to `arxiv` when it is an arXiv category, else to
  * `other` (ACM and MSC codes). Empty terms are skipped; kept terms are shared strings.
  */
-export function addCategoryTerm(raw: string, arxiv: string[], other: string[]): void {
+export function addCategoryTerm(raw: string, arxiv: TermList, other: TermList): void {
   const trimmed = raw.trim();
   if (!trimmed) return;
   const term = shared(trimmed);

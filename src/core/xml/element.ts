@@ -306,9 +306,11 @@ export type InnerSpacing = 'any' | 'single-spaces' | 'no-line-feeds';
  */
 export function plainTrimmedText(el: XmlElement, inner: InnerSpacing, skip = 0): string | undefined {
   if (el.kind !== 'span') return undefined;
-  const { src } = el;
-  let from = el.contentStart + skip;
-  let to = el.contentEnd;
+  return plainTrimmedBytes(el.src, el.contentStart + skip, el.contentEnd, inner);
+}
+
+/** plainTrimmedText over raw text bytes src[from, to) of a span element's content. */
+export function plainTrimmedBytes(src: Buffer, from: number, to: number, inner: InnerSpacing): string | undefined {
   for (let n = jsSpaceAt(src, from); from < to && n > 0; n = jsSpaceAt(src, from)) from += n;
   for (let n = jsSpaceBefore(src, from, to); to > from && n > 0; n = jsSpaceBefore(src, from, to)) to -= n;
   for (let i = from; i < to; i++) {
@@ -325,27 +327,14 @@ export function plainTrimmedText(el: XmlElement, inner: InnerSpacing, skip = 0):
   return src.toString('utf8', from, to);
 }
 
-// A sticky pattern is matched against at most this many bytes at the start of the content.
-const MATCH_WINDOW = 160;
-
 /**
- * `re` (sticky) matched at the start of the raw content, when what it matched and the byte
- * after it are ASCII that needs no decoding (so the decoded text starts with the same match,
- * and its length is a byte count); otherwise null. Span elements only.
+ * Whether the element's raw content is its text as it stands: a span element whose content
+ * holds no `&`, `<` or CR. Byte offsets into its content are then offsets into its text's UTF-8.
  */
-export function plainMatchAtContent(el: XmlElement, re: RegExp): RegExpExecArray | null {
-  if (el.kind !== 'span') return null;
-  const { src, contentStart } = el;
-  const windowEnd = Math.min(el.contentEnd, contentStart + MATCH_WINDOW);
-  // latin1: one character per byte, so offsets in the window are byte offsets.
-  re.lastIndex = 0;
-  const m = re.exec(src.toString('latin1', contentStart, windowEnd));
-  if (!m) return null;
-  const end = contentStart + m[0].length + 1;
-  // A match that reaches the window's end might have gone on past it.
-  if (end > windowEnd && windowEnd < el.contentEnd) return null;
-  for (let i = contentStart; i < Math.min(end, el.contentEnd); i++) if (src[i] >= 0x80 || needsDecoding(src[i])) return null;
-  return m;
+export function hasPlainContent(el: XmlElement): el is SpanElement {
+  if (el.kind !== 'span') return false;
+  for (let i = el.contentStart; i < el.contentEnd; i++) if (needsDecoding(el.src[i])) return false;
+  return true;
 }
 
 /** An unprefixed attribute's decoded value, or null; decoded out of the body like textOf's. */

@@ -1,11 +1,15 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { fittedOrNone, shared } from '../../../src/core/arxiv/compactValues';
+import { ANNOUNCE_PREFIX_RE, announcePrefixLength } from '../../../src/core/arxiv/announcePrefix';
+import { fittedOrNone, ScratchList, shared } from '../../../src/core/arxiv/compactValues';
+import { addCreatorsOf, parseCreators } from '../../../src/core/arxiv/feedAuthors';
 import { parseFeed } from '../../../src/core/arxiv/feedParser';
+import type { Author } from '../../../src/core/arxiv/types';
 import { abstractOf, collapsedTextOf, collapseWhitespace, normalizeAbstract, trimmedTextOf } from '../../../src/core/arxiv/text';
 import { attrOf, forEachChild, plainTrimmedText, textOf, XmlElement } from '../../../src/core/xml/element';
 import { forEachRecord, parseSkeleton, sniff, splitRecords } from '../../../src/core/xml/recordDocument';
 import { xmlSource } from '../../../src/core/xml/source';
+import { readFixture } from '../../support/paths';
 
 /**
  * `read` of each child of every <rec> of `xml`, read in place from its bytes (as the client reads
@@ -114,7 +118,87 @@ describe('daily feed abstracts', () => {
   });
 });
 
+describe('the announcement prefix read in place', () => {
+  // The prefix's tokens and the separators a serializer might put between them.
+  const space = fc.constantFrom('', ' ', '  ', '\t', '\n', ' \n', '\r\n', '&#32;', '\u00a0');
+  const token = fc.constantFrom('2411.00001v1', 'math/0309136v2', 'new', 'replace-cross', 'x&amp;y', 'é', '');
+  const tail = fc.constantFrom('', 'We study X.', ' We', '\tWe', '\r\nWe', '&amp; more', 'é', '<![CDATA[X]]>');
+  const description = fc
+    .tuple(space, token, space, token, space, fc.boolean(), space, tail)
+    .map(([s0, id, s1, type, s2, abs, s3, t]) => `${s0}arXiv:${id}${s1}Announce Type:${s2}${type}${s3}${abs ? 'Abstract:' : ''}${t}`);
+
+  it("is the regexp's match on the decoded text whenever the bytes show it plainly", () => {
+    fc.assert(
+      fc.property(fc.array(description, { minLength: 1, maxLength: 4 }), (descriptions) => {
+        recordChildren(doc(descriptions), (c) => {
+          const n = announcePrefixLength(c);
+          if (n === -1) return;
+          const m = ANNOUNCE_PREFIX_RE.exec(textOf(c));
+          assert.ok(m, 'read in place where the regexp finds no prefix');
+          assert.strictEqual(n, m[0].length);
+        });
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('reads the prefix of every item of a recorded feed in place, and leaves decoding-dependent ones to the regexp', () => {
+    const xml = readFixture('rss-quant-ph-2025-04-28.xml');
+    const src = xmlSource(Buffer.from(xml, 'utf8'));
+    const s = sniff(src);
+    assert.ok(s.kind === 'xml');
+    const { skeleton, spans } = splitRecords(src, 'item', s.root.offset);
+    const lengths: number[] = [];
+    forEachRecord(src, spans, parseSkeleton(skeleton).scope, (r) =>
+      forEachChild(r, (c) => {
+        if (c.local === 'description') lengths.push(announcePrefixLength(c));
+      }),
+    );
+    assert.ok(lengths.length > 50);
+    assert.deepStrictEqual(lengths.filter((n) => n <= 0), []);
+    const [plain, cr, entity] = recordChildren(
+      doc(['arXiv:2411.00001v1 Announce Type: new \nAbstract: X', 'arXiv:2411.00001v1 Announce Type: new \r\nAbstract: X', 'arXiv:2411.00001v1&#32;Announce Type: new \nAbstract: X']),
+      announcePrefixLength,
+    );
+    assert.deepStrictEqual([plain, cr, entity], ['arXiv:2411.00001v1 Announce Type: new \nAbstract: '.length, -1, -1]);
+  });
+});
+
+describe('authors read from a dc:creator element', () => {
+  const part = fc.constantFrom('Ann', 'Lee', ' ', '  ', '\t', '\n', ', ', ',', ' (', ')', '(MIT, CSAIL)', "R\\'emy", 'Pál', '\u00a0', '&amp;', '&#44;', '<![CDATA[, x]]>', '\r\n');
+
+  it('are what parseCreators reads from the decoded text, for any mix of names, affiliations, spacing and markup', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(part, { maxLength: 14 }).map((ps) => ps.join('')), { minLength: 1, maxLength: 4 }), (values) => {
+        recordChildren(doc(values), (c) => {
+          const authors: Author[] = [];
+          addCreatorsOf(c, authors);
+          assert.deepStrictEqual(authors, parseCreators(textOf(c)));
+        });
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
 describe('compact paper values', () => {
+  it('a scratch list forgets what it held before clear, and hands out fitted copies', () => {
+    const list = new ScratchList<string>();
+    list.push('cs.LG');
+    list.push('stat.ML');
+    assert.deepStrictEqual(list.fitted(), ['cs.LG', 'stat.ML']);
+    list.clear().push('cs.CV');
+    assert.strictEqual(list.length, 1);
+    assert.strictEqual(list.at(0), 'cs.CV');
+    assert.strictEqual(list.at(1), undefined);
+    assert.ok(list.includes('cs.CV'));
+    assert.ok(!list.includes('stat.ML'), 'an item from before clear still counted');
+    const copy = list.fitted();
+    list.clear();
+    assert.deepStrictEqual(copy, ['cs.CV']);
+    assert.strictEqual(list.fittedOrNone(), fittedOrNone([]));
+  });
+
   it('share one frozen empty list and one string per repeated value, equal to what they stand for', () => {
     const a = fittedOrNone<string>([]);
     assert.strictEqual(a, fittedOrNone<number>([]));
