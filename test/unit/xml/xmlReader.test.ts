@@ -152,6 +152,16 @@ describe('XML reading (records read in place, skeleton by fast-xml-parser)', () 
     );
   });
 
+  it('cuts the records out of the skeleton, with the white space between two of them and nothing else', () => {
+    const xml = '<root><head>h</head>\n  <rec>1</rec>\n\t <rec>2</rec> tail <rec>3</rec>\n</root>';
+    const src = xmlSource(Buffer.from(xml, 'utf8'));
+    const s = sniff(src);
+    assert.ok(s.kind === 'xml');
+    const { skeleton, spans } = splitRecords(src, 'rec', s.root.offset);
+    assert.strictEqual(spans.length, 6);
+    assert.strictEqual(skeleton.toString('utf8'), '<root><head>h</head>\n   tail \n</root>');
+  });
+
   it('rejects every truncation of a generated document', () => {
     fc.assert(
       fc.property(fc.array(fc.array(child, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (records, at) => {
