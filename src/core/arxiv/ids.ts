@@ -92,6 +92,8 @@ export function parseArxivId(input: string): ParseArxivIdResult {
   if (typeof input !== 'string') return fail('not a string');
   const text = input.trim();
   if (text === '') return fail('empty input');
+  const quick = validNewStyle(text, absUrlIdStart(text));
+  if (quick) return { ok: true, id: quick };
   if (/^https?:\/\//i.test(text) || SCHEMELESS_ARXIV_URL_RE.test(text)) return parseUrl(text);
   const bare = text.replace(PREFIX_RE, '');
   if (bare === '') return fail('nothing after the "arXiv:" prefix');
@@ -125,24 +127,34 @@ function parseBareId(s: string): ParseArxivIdResult {
 }
 
 /**
- * `s` when it is a valid new-style id with an optional version (`2411.12345`, `0801.1234v2`),
- * read digit by digit; otherwise undefined, and the general path below judges it and words the
- * reason. Nearly every id takes this form, and a response brings thousands of them: read this
- * way, one allocates no regexp matches or substrings, only the id it yields.
+ * The id that `s` is from `from` on, when that is a valid new-style id with an optional version
+ * (`2411.12345`, `0801.1234v2`), read digit by digit; otherwise undefined, and the general path
+ * judges it and words the reason. Nearly every id takes this form, and a response brings
+ * thousands of them: read this way, one allocates no regexp matches or substrings, only the id
+ * it yields.
  */
-function validNewStyle(s: string): ArxivId | undefined {
-  if (s.length < 9 || s.charCodeAt(4) !== 0x2e /* . */) return undefined;
-  const yymm = digitsValue(s, 0, 4);
+function validNewStyle(s: string, from = 0): ArxivId | undefined {
+  if (from < 0 || s.length < from + 9 || s.charCodeAt(from + 4) !== 0x2e /* . */) return undefined;
+  const yymm = digitsValue(s, from, from + 4);
   const month = yymm % 100;
   if (yymm < 704 || month < 1 || month > 12) return undefined;
-  const numEnd = yymm <= 1412 ? 9 : 10;
-  if (digitsValue(s, 5, numEnd) <= 0) return undefined; // not digits, or all zeros
-  if (s.length === numEnd) return { id: s, version: null, scheme: 'new' };
+  const numEnd = from + (yymm <= 1412 ? 9 : 10);
+  if (digitsValue(s, from + 5, numEnd) <= 0) return undefined; // not digits, or all zeros
+  if (s.length === numEnd) return { id: from === 0 ? s : s.slice(from), version: null, scheme: 'new' };
   // `v` and a version without a leading zero (so v0 too is left to the general path).
   if (s.charCodeAt(numEnd) !== 0x76 /* v */ || s.charCodeAt(numEnd + 1) === 0x30) return undefined;
   const version = digitsValue(s, numEnd + 1, s.length);
   if (version <= 0 || !Number.isSafeInteger(version)) return undefined;
-  return { id: s.slice(0, numEnd), version, scheme: 'new' };
+  return { id: s.slice(from, numEnd), version, scheme: 'new' };
+}
+
+// The abs page URLs the API gives each entry as its <id>, read without the URL parser.
+const ABS_URL_PREFIXES = ['https://arxiv.org/abs/', 'http://arxiv.org/abs/'];
+
+/** Where the id starts in one of those URLs, or -1. */
+function absUrlIdStart(s: string): number {
+  for (const prefix of ABS_URL_PREFIXES) if (s.startsWith(prefix)) return prefix.length;
+  return -1;
 }
 
 /** The decimal number s[from, to) spells, or -1 when it is empty or holds anything but digits. */
