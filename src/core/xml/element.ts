@@ -43,6 +43,11 @@ export interface SpanElement extends ElementBase {
   contentStart: number;
   contentEnd: number;
   children: SpanElement[] | undefined;
+  /**
+   * The list (and element objects) spanChildren last made for this object. When the object is
+   * reused for another element, its children are found into them again rather than anew.
+   */
+  found: SpanElement[] | undefined;
 }
 
 export type XmlElement = TreeElement | SpanElement;
@@ -186,7 +191,7 @@ export function spanElement(
     el.contentEnd = contentEnd;
     el.children = undefined;
   } else {
-    el = { kind: 'span', ns: null, local: '', scope, src, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined };
+    el = { kind: 'span', ns: null, local: '', scope, src, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined, found: undefined };
   }
   resolve(el, qname, scope);
   return el;
@@ -205,14 +210,21 @@ export function spanElementAt(src: Buffer, tagStart: number, end: number, parent
 
 function spanChildren(el: SpanElement): SpanElement[] {
   if (el.children) return el.children;
-  const kids: SpanElement[] = [];
+  // Reused along with `el` (see `found`): an author's name and affiliations, say, then cost no
+  // objects per author.
+  const kids = el.found ?? [];
+  let n = 0;
   const { src } = el;
   // The content ends at the end tag's `<`, so this search stops there at the latest.
   if (el.contentEnd > el.contentStart && src.indexOf(0x3c, el.contentStart) < el.contentEnd) {
     scanElement(src, el.tagStart, src.length, NO_REF_CHECK, (q, t, as, ae, cs, ce) => {
-      kids.push(spanElement(src, q, t, as, ae, cs, ce, el.scope));
+      kids[n] = spanElement(src, q, t, as, ae, cs, ce, el.scope, kids[n]);
+      n++;
     });
   }
+  // Shortened, never emptied and refilled: V8 frees the storage of an array cut to length 0.
+  if (kids.length !== n) kids.length = n;
+  el.found = kids;
   el.children = kids;
   return kids;
 }

@@ -240,8 +240,8 @@ export function parseSkeleton(skeleton: string | Buffer): XmlElement {
  * lies in the body's bytes: checking it and finding its children is one indexOf-driven pass
  * (wellFormed.ts), and field values are decoded only when asked for.
  *
- * A record and its children are valid only until `visit` returns: the next record reuses the
- * children's element objects (and their list), so that reading a feed builds no objects per
+ * A record and the elements inside it are valid only until `visit` returns: the next record
+ * reuses their element objects (and lists), so that reading a feed builds no objects per
  * field. Visitors take the values they keep, never the elements.
  */
 export function forEachRecord(xml: XmlSource, spans: readonly number[], scope: Scope, visit: (record: XmlElement) => void): void {

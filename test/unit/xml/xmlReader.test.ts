@@ -152,6 +152,32 @@ describe('XML reading (records read in place, skeleton by fast-xml-parser)', () 
     );
   });
 
+  it("reads the elements inside each record's children anew, though the next record reuses their objects", () => {
+    const xml =
+      '<root><rec><author><name>Ann</name><aff>MIT</aff><aff>CMU</aff></author><author><name>Bo</name></author></rec>' +
+      '<rec><title>t</title><author><name>Cy</name></author></rec>' +
+      '<rec><author/><author><aff>ETH</aff><name>Di</name></author><author><name>Ed</name><aff>EPFL</aff></author></rec></root>';
+    const src = xmlSource(Buffer.from(xml, 'utf8'));
+    const s = sniff(src);
+    assert.ok(s.kind === 'xml');
+    const { skeleton, spans } = splitRecords(src, 'rec', s.root.offset);
+    const seen: string[][] = [];
+    forEachRecord(src, spans, parseSkeleton(skeleton).scope, (r) => {
+      const record: string[] = [];
+      forEachChild(r, (c) => {
+        const inside: string[] = [];
+        forEachChild(c, (g) => inside.push(`${g.local}=${textOf(g)}`));
+        record.push(`${c.local}(${inside.join(',')})`);
+      });
+      seen.push(record);
+    });
+    assert.deepStrictEqual(seen, [
+      ['author(name=Ann,aff=MIT,aff=CMU)', 'author(name=Bo)'],
+      ['title()', 'author(name=Cy)'],
+      ['author()', 'author(aff=ETH,name=Di)', 'author(name=Ed,aff=EPFL)'],
+    ]);
+  });
+
   it('cuts the records out of the skeleton, with the white space between two of them and nothing else', () => {
     const xml = '<root><head>h</head>\n  <rec>1</rec>\n\t <rec>2</rec> tail <rec>3</rec>\n</root>';
     const src = xmlSource(Buffer.from(xml, 'utf8'));
