@@ -5,7 +5,7 @@
  * and local name in any order, so the legacy layout (namespaces declared on each element) and
  * the current one (declared on the root, different element order) need no special cases.
  */
-import { fitted, fittedOrNone, shared } from './compactValues';
+import { ScratchList, shared } from './compactValues';
 import { ArxivError } from './errors';
 import { atomFeedKind, FeedBody, forEachRecordIn, isAtomFeed, openBody, unexpected, withXmlErrors, xmlRoot } from './feedBody';
 import { formatArxivId, parseArxivId } from './ids';
@@ -30,8 +30,9 @@ export function parseApiResponse(input: XmlInput): ParsedResponse {
 export function apiResponseFromBody(body: FeedBody): ParsedResponse {
   const head = readHead(body.top);
   const papers: PaperDetails[] = [];
+  const reader = new EntryReader();
   forEachRecordIn(body, body.top, ATOM_NS, 'entry', (entry) => {
-    const paper = readEntry(entry);
+    const paper = reader.read(entry);
     if (paper) papers.push(paper);
   });
   return { kind: 'api', announced: null, ...head, papers };
@@ -70,9 +71,9 @@ interface RawEntry {
   summary: string;
   published: string | null;
   updated: string | null;
-  authors: Author[];
-  categories: string[];
-  other: string[];
+  authors: ScratchList<Author>;
+  categories: ScratchList<string>;
+  other: ScratchList<string>;
   primary: string | null;
   comment: string | null;
   journalRef: string | null;
@@ -83,15 +84,36 @@ interface RawEntry {
   doiLink: string | null;
 }
 
-function readEntry(entry: XmlElement): PaperDetails | null {
-  const r: RawEntry = {
-    id: '', title: '', summary: '', published: null, updated: null, authors: [], categories: [], other: [],
+/**
+ * Reads a page's entries one after the other into one RawEntry, emptied between them, with one
+ * child visitor: reading an entry then allocates little beyond the paper it yields.
+ */
+class EntryReader {
+  private readonly r: RawEntry = {
+    id: '', title: '', summary: '', published: null, updated: null,
+    authors: new ScratchList(), categories: new ScratchList(), other: new ScratchList(),
     primary: null, comment: null, journalRef: null, doi: null, abs: null, pdf: null, pdfByHref: null, doiLink: null,
   };
-  forEachChild(entry, (c) => {
-    if (c.ns === ATOM_NS) readAtomChild(c, r);
-    else if (c.ns === ARXIV_NS) readArxivChild(c, r);
-  });
+  private readonly authorReader = new AuthorReader();
+  private readonly readChild = (c: XmlElement): void => {
+    if (c.ns === ATOM_NS) readAtomChild(c, this.r, this.authorReader);
+    else if (c.ns === ARXIV_NS) readArxivChild(c, this.r);
+  };
+
+  read(entry: XmlElement): PaperDetails | null {
+    const { r } = this;
+    r.id = r.title = r.summary = '';
+    r.published = r.updated = r.primary = r.comment = r.journalRef = r.doi = null;
+    r.abs = r.pdf = r.pdfByHref = r.doiLink = null;
+    r.authors.clear();
+    r.categories.clear();
+    r.other.clear();
+    forEachChild(entry, this.readChild);
+    return paperOf(r);
+  }
+}
+
+function paperOf(r: RawEntry): PaperDetails | null {
   if (r.id.includes('/api/errors') || (r.title === 'Error' && !r.id.includes('/abs/'))) {
     throw new ArxivError('arxiv-api-error', collapseWhitespace(r.summary) || 'The arXiv API returned an error');
   }
@@ -100,17 +122,18 @@ function readEntry(entry: XmlElement): PaperDetails | null {
   const { id } = parsed.id;
   const version = parsed.id.version ?? 1;
   const idv = formatArxivId(id, version);
-  const categories = r.primary && !r.categories.includes(r.primary) ? [r.primary, ...r.categories] : r.categories;
+  const categories = r.categories.fitted();
+  if (r.primary && !r.categories.includes(r.primary)) categories.unshift(r.primary);
   return {
     id,
     version,
     title: r.title,
     summary: r.summary,
-    authors: fitted(r.authors),
+    authors: r.authors.fitted(),
     published: r.published,
     updated: r.updated,
     primaryCategory: r.primary ?? categories[0] ?? null,
-    categories: fitted(categories),
+    categories,
     comment: r.comment,
     journalRef: r.journalRef,
     doi: r.doi,
@@ -120,12 +143,12 @@ function readEntry(entry: XmlElement): PaperDetails | null {
       doi: r.doiLink ?? (r.doi ? `https://doi.org/${r.doi}` : null),
     },
     announceType: null,
-    otherClassifications: fittedOrNone(r.other),
+    otherClassifications: r.other.fittedOrNone(),
     license: null,
   };
 }
 
-function readAtomChild(c: XmlElement, r: RawEntry): void {
+function readAtomChild(c: XmlElement, r: RawEntry, authors: AuthorReader): void {
   switch (c.local) {
     case 'id':
       r.id = trimmedTextOf(c);
@@ -143,7 +166,7 @@ function readAtomChild(c: XmlElement, r: RawEntry): void {
       r.updated = toIsoInstant(textOf(c));
       break;
     case 'author':
-      r.authors.push(readAuthor(c));
+      r.authors.push(authors.read(c));
       break;
     case 'category': {
       const raw = attrOf(c, 'term');
@@ -184,15 +207,22 @@ function readArxivChild(c: XmlElement, r: RawEntry): void {
   }
 }
 
-function readAuthor(el: XmlElement): Author {
-  let name = '';
-  const affiliations: string[] = [];
-  forEachChild(el, (c) => {
-    if (c.ns === ATOM_NS && c.local === 'name') name = collapsedTextOf(c);
+/** `<author>`: `<name>` and any `<arxiv:affiliation>`s, read with one visitor for all authors. */
+class AuthorReader {
+  private name = '';
+  private readonly affiliations = new ScratchList<string>();
+  private readonly readChild = (c: XmlElement): void => {
+    if (c.ns === ATOM_NS && c.local === 'name') this.name = collapsedTextOf(c);
     else if (c.ns === ARXIV_NS && c.local === 'affiliation') {
       const a = collapsedTextOf(c);
-      if (a) affiliations.push(a);
+      if (a) this.affiliations.push(a);
     }
-  });
-  return { name, affiliations: fittedOrNone(affiliations) };
+  };
+
+  read(el: XmlElement): Author {
+    this.name = '';
+    this.affiliations.clear();
+    forEachChild(el, this.readChild);
+    return { name: this.name, affiliations: this.affiliations.fittedOrNone() };
+  }
 }
