@@ -7,7 +7,7 @@
 import { rawToText } from './entities';
 import { ownCopy } from './ownCopy';
 import { XmlSyntaxError } from './syntaxError';
-import { bytesStartWith, isXmlSpace, NO_REF_CHECK, readStartTag, scanElement, skipXmlSpace } from './wellFormed';
+import { bytesStartWith, ChildVisitor, isXmlSpace, NO_REF_CHECK, readStartTag, RefChecker, scanElement, skipXmlSpace } from './wellFormed';
 
 /** Namespace bindings in scope: prefix -> URI ('' is the default namespace). */
 export type Scope = Readonly<Record<string, string>>;
@@ -42,12 +42,14 @@ export interface SpanElement extends ElementBase {
   attrEnd: number;
   contentStart: number;
   contentEnd: number;
-  children: SpanElement[] | undefined;
   /**
-   * The list (and element objects) spanChildren last made for this object. When the object is
-   * reused for another element, its children are found into them again rather than anew.
+   * Element objects for the children: the first `childCount` are this element's. They stay when
+   * the object is reused for another element (see spanElement), and that one's children are
+   * filled into them: reading record after record then makes no element objects per field.
    */
-  found: SpanElement[] | undefined;
+  kids: SpanElement[] | undefined;
+  /** How many of `kids` are this element's children; -1 until they are found. */
+  childCount: number;
 }
 
 export type XmlElement = TreeElement | SpanElement;
@@ -189,9 +191,9 @@ export function spanElement(
     el.attrEnd = attrEnd;
     el.contentStart = contentStart;
     el.contentEnd = contentEnd;
-    el.children = undefined;
+    el.childCount = -1;
   } else {
-    el = { kind: 'span', ns: null, local: '', scope, src, tagStart, attrStart, attrEnd, contentStart, contentEnd, children: undefined, found: undefined };
+    el = { kind: 'span', ns: null, local: '', scope, src, tagStart, attrStart, attrEnd, contentStart, contentEnd, kids: undefined, childCount: -1 };
   }
   resolve(el, qname, scope);
   return el;
@@ -208,25 +210,42 @@ export function spanElementAt(src: Buffer, tagStart: number, end: number, parent
   return spanElement(src, t.qname, tagStart, t.attrStart, t.attrEnd, t.contentStart, contentEnd, parentScope, reuse);
 }
 
-function spanChildren(el: SpanElement): SpanElement[] {
-  if (el.children) return el.children;
-  // Reused along with `el` (see `found`): an author's name and affiliations, say, then cost no
-  // objects per author.
-  const kids = el.found ?? [];
-  let n = 0;
-  const { src } = el;
-  // The content ends at the end tag's `<`, so this search stops there at the latest.
-  if (el.contentEnd > el.contentStart && src.indexOf(0x3c, el.contentStart) < el.contentEnd) {
-    scanElement(src, el.tagStart, src.length, NO_REF_CHECK, (q, t, as, ae, cs, ce) => {
-      kids[n] = spanElement(src, q, t, as, ae, cs, ce, el.scope, kids[n]);
-      n++;
-    });
+// The element findChildren is filling, and how many children it has so far. Calls never nest:
+// the visitor makes elements and scans nothing, so one visitor serves every call, not a closure each.
+let filling: SpanElement | undefined;
+let filled = 0;
+const addChild: ChildVisitor = (q, t, as, ae, cs, ce) => {
+  const el = filling as SpanElement;
+  const kids = el.kids as SpanElement[];
+  kids[filled] = spanElement(el.src, q, t, as, ae, cs, ce, el.scope, kids[filled]);
+  filled++;
+};
+
+/**
+ * Scan `el` (which must end by `limit`), checking its `&`s with `refs`, and find its children
+ * into its `kids`. Returns the index just after its end tag, as scanElement.
+ */
+export function findChildren(el: SpanElement, limit: number, refs: RefChecker): number {
+  el.kids ??= [];
+  filling = el;
+  filled = 0;
+  const end = scanElement(el.src, el.tagStart, limit, refs, addChild);
+  el.childCount = filled;
+  return end;
+}
+
+const NO_KIDS: readonly SpanElement[] = [];
+
+/** The element's children, found on first use: the first `el.childCount` of the list. */
+function spanChildren(el: SpanElement): readonly SpanElement[] {
+  if (el.childCount === -1) {
+    // The content ends at the end tag's `<`, so this search stops there at the latest.
+    const hasMarkup = el.contentEnd > el.contentStart && el.src.indexOf(0x3c, el.contentStart) < el.contentEnd;
+    // Already checked, as part of its record or skeleton.
+    if (hasMarkup) findChildren(el, el.src.length, NO_REF_CHECK);
+    else el.childCount = 0;
   }
-  // Shortened, never emptied and refilled: V8 frees the storage of an array cut to length 0.
-  if (kids.length !== n) kids.length = n;
-  el.found = kids;
-  el.children = kids;
-  return kids;
+  return el.kids ?? NO_KIDS;
 }
 
 // ---- accessors -----------------------------------------------------------------------------
@@ -235,7 +254,7 @@ function spanChildren(el: SpanElement): SpanElement[] {
 export function forEachChild(el: XmlElement, visit: (child: XmlElement) => void): void {
   if (el.kind === 'span') {
     const kids = spanChildren(el);
-    for (let i = 0; i < kids.length; i++) visit(kids[i]);
+    for (let i = 0; i < el.childCount; i++) visit(kids[i]);
     return;
   }
   for (let i = 0; i < el.nodes.length; i++) {

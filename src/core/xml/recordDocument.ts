@@ -12,10 +12,10 @@
  */
 import type { XMLParser } from 'fast-xml-parser';
 import { fastXmlParser } from '../lazy';
-import { CDATA, EMPTY_SCOPE, extendScope, OrderedNode, Scope, SpanElement, spanElement, spanElementAt, treeElement, XmlElement } from './element';
+import { CDATA, EMPTY_SCOPE, extendScope, findChildren, OrderedNode, Scope, SpanElement, spanElementAt, treeElement, XmlElement } from './element';
 import type { XmlSource } from './source';
 import { XmlSyntaxError } from './syntaxError';
-import { checkDocument, ChildVisitor, isXmlSpace, RefChecker, scanElement, skipXmlSpace } from './wellFormed';
+import { checkDocument, isXmlSpace, RefChecker, skipXmlSpace } from './wellFormed';
 
 /** What the body looks like before any parsing: the caller decides what to accept. */
 export type Sniffed =
@@ -89,7 +89,6 @@ function opaqueEnd(xml: XmlSource, i: number): number {
   if (xml.startsWith('<![CDATA[', i)) return after(xml, ']]>', i + 9, i);
   return skipDoctypeDecl(xml, i);
 }
-
 
 export interface SplitDocument {
   /** The body's bytes with every record span cut out. */
@@ -248,43 +247,19 @@ export function forEachRecord(xml: XmlSource, spans: readonly number[], scope: S
   const b = xml.bytes;
   // One reference checker for all records: `&`s between them are the skeleton's to check.
   const refs = new RefChecker(b, spans.length > 0 ? spans[0] : b.length);
-  const reader = new RecordReader(b, refs);
+  // Each record is read into the element objects of the one before.
+  let record: SpanElement | undefined;
   for (let i = 0; i < spans.length; i += 2) {
     refs.skipTo(spans[i]);
-    visit(reader.read(spans[i], spans[i + 1], scope));
+    record = readRecord(b, spans[i], spans[i + 1], scope, refs, record);
+    visit(record);
   }
 }
 
-/** Reads records one after the other, each into the element objects of the one before. */
-class RecordReader {
-  /** The current record's children: the first `count` of `pool`, in a list of their own. */
-  private readonly children: SpanElement[] = [];
-  private count = 0;
-  /** Every element object made so far. */
-  private readonly pool: SpanElement[] = [];
-  private record: SpanElement | undefined;
-  /** scanElement's visitor, made once rather than as a closure per record. */
-  private readonly addChild: ChildVisitor = (q, t, as, ae, cs, ce) => {
-    const { b, pool, record } = this;
-    const k = this.count++;
-    pool[k] = spanElement(b, q, t, as, ae, cs, ce, (record as SpanElement).scope, pool[k]);
-    this.children[k] = pool[k];
-  };
-
-  constructor(private readonly b: Buffer, private readonly refs: RefChecker) {}
-
-  /** The record that is all of b[start, end), checked, with its children found. */
-  read(start: number, end: number, scope: Scope): SpanElement {
-    const { b, children } = this;
-    const record = spanElementAt(b, start, end, scope, this.record);
-    this.record = record;
-    this.count = 0;
-    const scanned = scanElement(b, start, end, this.refs, this.addChild);
-    if (scanned !== end) throw new XmlSyntaxError('record does not end where its end tag was found', start);
-    this.refs.checkBefore(end);
-    // Shortened, never emptied and refilled: V8 frees the storage of an array cut to length 0.
-    if (children.length !== this.count) children.length = this.count;
-    record.children = children;
-    return record;
-  }
+/** The record that is all of b[start, end), checked, with its children found, in `reuse` when given. */
+function readRecord(b: Buffer, start: number, end: number, scope: Scope, refs: RefChecker, reuse: SpanElement | undefined): SpanElement {
+  const record = spanElementAt(b, start, end, scope, reuse);
+  if (findChildren(record, end, refs) !== end) throw new XmlSyntaxError('record does not end where its end tag was found', start);
+  refs.checkBefore(end);
+  return record;
 }
