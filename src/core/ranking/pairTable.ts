@@ -43,7 +43,7 @@ export class PairTable {
   }
 
   private home(a: number, b: number): number {
-    return Math.floor((pairHash(a, b) >>> 0) * this.scale);
+    return homeSlot(a, b, this.scale);
   }
 
   /** The offset of the fields of (a, b) in `slots`, or -1. */
@@ -143,7 +143,7 @@ export class PairTable {
     for (let s = first; s < end; s++) {
       const from = s * stride;
       if (old[from] === 0) continue;
-      let i = Math.floor((pairHash(old[from] - 1, old[from + 1]) >>> 0) * scale);
+      let i = homeSlot(old[from] - 1, old[from + 1], scale);
       while (slots[i * stride] !== 0) if (++i === capacity) i = 0;
       const to = i * stride;
       for (let k = 0; k < stride; k++) slots[to + k] = old[from + k];
@@ -154,6 +154,11 @@ export class PairTable {
 /** Writes each page's first int as it is (a 4 KB page holds 1,024). */
 function touchPages(slots: Int32Array, from: number, to: number): void {
   for (let at = from; at < to; at += 1024) slots[at] = slots[at];
+}
+
+/** The slot where (a, b) is looked for first, in a table of capacity `scale` * 2^32. */
+function homeSlot(a: number, b: number, scale: number): number {
+  return Math.floor((pairHash(a, b) >>> 0) * scale);
 }
 
 /** A mixing hash of a pair of ints (also what PairSketch counts). */
